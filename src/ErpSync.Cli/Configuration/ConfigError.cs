@@ -16,7 +16,7 @@ internal sealed record ConfigError(string Source, string Key, string Problem, st
     {
         var where = Line is { } line ? $"{Source}:{line}" + (Column is { } column ? $":{column}" : "") : Source;
         var key = string.IsNullOrEmpty(Key) ? "" : $"{Key}: ";
-        var fix = string.IsNullOrEmpty(Fix) ? "" : $" {Fix}";
+        var fix = string.IsNullOrEmpty(Fix) ? "" : $" {Fix}" + (Fix.EndsWith('.') || Fix.EndsWith('?') ? "" : ".");
         return $"{where}: {key}{Problem}.{fix}";
     }
 }

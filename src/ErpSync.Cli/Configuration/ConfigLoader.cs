@@ -32,7 +32,8 @@ internal static class ConfigLoader
                 sources.ConfigFile is null ? "Run erpsync init to write one here, or name yours with --config PATH" : "Check the path given to --config"));
         }
 
-        if (configFound && requirements.HasFlag(ConfigRequirements.SyncRules) && yaml.SyncRules.DocTypes.Count == 0)
+        var yamlBroken = diagnostics.Errors.Any(e => e.Source == configPath);
+        if (configFound && !yamlBroken && requirements.HasFlag(ConfigRequirements.SyncRules) && yaml.SyncRules.DocTypes.Count == 0)
         {
             diagnostics.Error(new ConfigError(configPath, "sync_rules.doctypes", "is empty", "List the DocTypes to keep in sync, e.g. - Customer"));
         }
