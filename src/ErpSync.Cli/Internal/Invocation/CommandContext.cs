@@ -1,6 +1,8 @@
 using System.CommandLine;
 using ErpSync.Cli.Configuration;
 using ErpSync.Cli.Internal.Output;
+using ErpSync.Cli.Logging;
+using Serilog.Events;
 
 namespace ErpSync.Cli.Internal.Invocation;
 
@@ -46,4 +48,11 @@ internal sealed class CommandContext
         foreach (var warning in result.Warnings) Output.Warning(warning);
         return result.Config;
     }
+
+    /// <summary>
+    /// Logging for this run (rolling file + standard error, secrets redacted): warnings on the console for
+    /// one-shot commands, information for <c>serve</c>; <c>--verbose</c> lowers the console to debug.
+    /// </summary>
+    public CliLogging CreateLogging(ErpSyncConfig config, LogEventLevel consoleLevel = LogEventLevel.Warning) =>
+        CliLogging.Create(config.Log, Host.Redactor, Host.Console.Error, Verbose ? LogEventLevel.Debug : consoleLevel, Verbose);
 }
