@@ -1,0 +1,43 @@
+using System.Collections;
+using ErpSync.Cli.Init;
+using ErpSync.Cli.Internal.Output;
+using ErpSync.Cli.Logging;
+
+namespace ErpSync.Cli;
+
+/// <summary>
+/// Everything a run touches outside itself: streams, current folder, environment variables, clock and the
+/// state-database seam. <see cref="FromProcess"/> is the real process; tests build one over a temp folder and
+/// in-memory writers, so runs never share global state.
+/// </summary>
+internal sealed record CliHost
+{
+    public required CliConsole Console { get; init; }
+
+    public required string CurrentDirectory { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Environment { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    public IStateDatabaseInitializer StateDatabase { get; init; } = new PendingStateDatabaseInitializer();
+
+    /// <summary>Secrets of the loaded configuration, kept out of error lines and logs.</summary>
+    public SecretRedactor Redactor { get; } = new();
+
+    public static CliHost FromProcess()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && entry.Value is string value) environment[key] = value;
+        }
+
+        return new CliHost
+        {
+            Console = CliConsole.FromProcess(),
+            CurrentDirectory = Directory.GetCurrentDirectory(),
+            Environment = environment,
+        };
+    }
+}

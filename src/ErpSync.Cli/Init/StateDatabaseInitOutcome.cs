@@ -1,0 +1,14 @@
+namespace ErpSync.Cli.Init;
+
+/// <summary>What <see cref="IStateDatabaseInitializer"/> did.</summary>
+internal enum StateDatabaseInitOutcome
+{
+    /// <summary>A new database was created and migrated.</summary>
+    Created,
+
+    /// <summary>The database existed; pending migrations (if any) were applied.</summary>
+    AlreadyExisted,
+
+    /// <summary>Nothing was done: the store is not part of this build; <see cref="StateDatabaseInitResult.Message"/> says what would be created.</summary>
+    NotAvailable,
+}
