@@ -47,8 +47,7 @@ internal sealed class CanonicalDocument : IEquatable<CanonicalDocument>
                 copy[key] = value.DeepClone();
         }
 
-        var json = CanonicalJson.Serialize(copy);
-        return new CanonicalDocument((JsonObject)JsonNode.Parse(json)!, json);
+        return new CanonicalDocument(copy, CanonicalJson.Serialize(copy));
     }
 
     /// <summary>Reads a stored canonical JSON text (a base snapshot or conflict record).</summary>

@@ -1,0 +1,16 @@
+using ErpSync.Core.Canonical;
+using ErpSync.Core.Lifecycle;
+using ErpSync.Core.Sites;
+
+namespace ErpSync.Core.Planning;
+
+/// <summary>
+/// Create a draft copy of <paramref name="Content"/> on the target
+/// (<see cref="Changes.WritePayloadBuilder.BuildInsert"/>), then take <paramref name="StepsAfter"/> on the
+/// returned document, each compare-and-swap on the <c>modified</c> the previous step returned.
+/// </summary>
+/// <param name="Target">The site to create it on.</param>
+/// <param name="Content">Canonical content to create.</param>
+/// <param name="StepsAfter">Submit/cancel to reach the source's docstatus.</param>
+/// <param name="SourceName">The document's name on the other site (sent as <c>__newname</c> under same-naming).</param>
+internal sealed record PlannedInsert(SiteName Target, CanonicalDocument Content, IReadOnlyList<LifecycleStep> StepsAfter, string? SourceName) : PlannedWrite(Target);
