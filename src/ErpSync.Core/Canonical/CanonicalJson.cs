@@ -35,8 +35,55 @@ internal static class CanonicalJson
     /// Whether two canonical values are the same content. A missing value and JSON <c>null</c> are equal;
     /// numbers compare by decimal value, objects regardless of key order.
     /// </summary>
-    public static bool ValueEquals(JsonNode? left, JsonNode? right) =>
-        string.Equals(Serialize(left), Serialize(right), StringComparison.Ordinal);
+    public static bool ValueEquals(JsonNode? left, JsonNode? right)
+    {
+        // Structural, so merges and diffs do not serialise every value; agrees with comparing Serialize output.
+        if (IsNull(left) || IsNull(right))
+            return IsNull(left) && IsNull(right);
+
+        switch (left)
+        {
+            case JsonObject leftObject when right is JsonObject rightObject:
+                if (leftObject.Count != rightObject.Count)
+                    return false;
+                foreach (var (key, value) in leftObject)
+                {
+                    if (!rightObject.TryGetPropertyValue(key, out var other) || !ValueEquals(value, other))
+                        return false;
+                }
+
+                return true;
+            case JsonArray leftArray when right is JsonArray rightArray:
+                if (leftArray.Count != rightArray.Count)
+                    return false;
+                for (var i = 0; i < leftArray.Count; i++)
+                {
+                    if (!ValueEquals(leftArray[i], rightArray[i]))
+                        return false;
+                }
+
+                return true;
+            case JsonValue leftValue when right is JsonValue rightValue:
+                var kind = leftValue.GetValueKind();
+                if (kind != rightValue.GetValueKind())
+                    return false;
+                return kind switch
+                {
+                    JsonValueKind.String => string.Equals(leftValue.GetValue<string>(), rightValue.GetValue<string>(), StringComparison.Ordinal),
+                    JsonValueKind.Number => NumbersEqual(leftValue.ToJsonString(), rightValue.ToJsonString()),
+                    _ => true,
+                };
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsNull(JsonNode? node) => node is null || (node is JsonValue value && value.GetValueKind() == JsonValueKind.Null);
+
+    private static bool NumbersEqual(string left, string right) =>
+        TryParseDecimal(left, out var a) && TryParseDecimal(right, out var b)
+            ? a == b
+            : string.Equals(left, right, StringComparison.Ordinal);
 
     /// <summary>Lower-case hex SHA-256 of the UTF-8 bytes of <paramref name="canonicalJson"/>.</summary>
     public static string Hash(string canonicalJson) =>

@@ -48,4 +48,28 @@ public sealed class CanonicalJsonTests
         CanonicalJson.TryReadDecimal(JsonValue.Create(0.1d), out var value).ShouldBeTrue();
         value.ShouldBe(0.1m);
     }
+
+    [Fact]
+    public void ValueEquals_AgreesWithComparingSerialisedText()
+    {
+        var random = new Random(7);
+        JsonNode? Make(int depth) => random.Next(depth > 2 ? 5 : 7) switch
+        {
+            0 => null,
+            1 => JsonValue.Create(random.Next(3) / 2m),
+            2 => JsonNode.Parse(random.Next(3) == 0 ? "1.50" : "1.5"),
+            3 => JsonValue.Create(random.Next(2) == 0 ? "a" : "1.5"),
+            4 => JsonValue.Create(random.Next(2) == 0),
+            5 => new JsonArray(Enumerable.Range(0, random.Next(3)).Select(_ => Make(depth + 1)).ToArray()),
+            _ => new JsonObject(Enumerable.Range(0, random.Next(3)).Select(i => KeyValuePair.Create($"k{random.Next(2)}{i}", Make(depth + 1)))),
+        };
+
+        for (var run = 0; run < 2000; run++)
+        {
+            var left = Make(0);
+            var right = random.Next(3) == 0 ? left?.DeepClone() : Make(0);
+
+            CanonicalJson.ValueEquals(left, right).ShouldBe(CanonicalJson.Serialize(left) == CanonicalJson.Serialize(right), $"{left?.ToJsonString()} vs {right?.ToJsonString()}");
+        }
+    }
 }

@@ -8,7 +8,7 @@ namespace ErpSync.Core.Tests.Canonical;
 
 public sealed class CanonicalPropertyTests
 {
-    private const int Runs = 200;
+    private const int Runs = 150;
 
     [Fact]
     public void Canonicalize_TwoSpellingsOfOneDocument_HashEqually()
