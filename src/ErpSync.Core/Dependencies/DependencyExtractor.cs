@@ -72,6 +72,51 @@ internal static class DependencyExtractor
         return refs.ToList();
     }
 
+    /// <summary>
+    /// The link targets of canonical content, each with the site its name belongs to: plain values are cloud names,
+    /// <see cref="UnmappedLink"/> markers local names. The engine resolves these pairs before building a payload.
+    /// </summary>
+    public static IReadOnlyList<SitedRef> ExtractCanonical(CanonicalDocument document, DocTypeMeta meta, ContentRules rules)
+    {
+        var content = document.Content;
+        var refs = new List<SitedRef>();
+        foreach (var field in ContentFields.Parent(meta, rules))
+        {
+            var kind = FieldKinds.Of(field);
+            if (kind == FieldKind.Table)
+            {
+                var childFields = ContentFields.Child(meta, field, rules) ?? [];
+                foreach (var row in ChildRowOrder.Sort(content[field.Fieldname]))
+                {
+                    foreach (var child in childFields)
+                        AddSited(refs, child, FieldKinds.Of(child), row);
+                }
+            }
+            else
+            {
+                AddSited(refs, field, kind, content);
+            }
+        }
+
+        return refs.Distinct().OrderBy(r => r.Ref).ThenBy(r => r.Site).ToList();
+    }
+
+    private static void AddSited(List<SitedRef> refs, FieldMeta field, FieldKind kind, JsonObject row)
+    {
+        var target = kind switch
+        {
+            FieldKind.Link => field.Options,
+            FieldKind.DynamicLink => Canonicalizer.DynamicTarget(field, row),
+            _ => null,
+        };
+        if (target is null || row[field.Fieldname] is not { } raw)
+            return;
+        if (UnmappedLink.TryRead(raw, out var local))
+            refs.Add(new SitedRef(new DocRef(target, local), SiteName.Local));
+        else if (ValueNormalizer.Text(raw)?.GetValue<string>() is { } cloud)
+            refs.Add(new SitedRef(new DocRef(target, cloud), SiteName.Cloud));
+    }
+
     private static void AddRef(SortedSet<DocRef> refs, FieldMeta field, FieldKind kind, JsonObject row)
     {
         var target = kind switch

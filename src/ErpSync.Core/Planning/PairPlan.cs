@@ -27,4 +27,24 @@ internal sealed record PairPlan
 
     /// <summary>One line for logs and the CLI.</summary>
     public required string Message { get; init; }
+
+    /// <summary>
+    /// Where the writes go, in the spelling of <c>sync_logs.direction</c> and <c>sync_records.sync_direction</c>:
+    /// <c>cloud_to_local</c>, <c>local_to_cloud</c>, <c>both</c>, <c>converged</c> (agreement recorded without writes) or <c>none</c>.
+    /// </summary>
+    public string Direction
+    {
+        get
+        {
+            var toCloud = Writes.Any(w => w.Target == Sites.SiteName.Cloud);
+            var toLocal = Writes.Any(w => w.Target == Sites.SiteName.Local);
+            return (toCloud, toLocal) switch
+            {
+                (true, true) => "both",
+                (true, false) => "local_to_cloud",
+                (false, true) => "cloud_to_local",
+                _ => Outcome == PlanOutcome.Converged ? "converged" : "none",
+            };
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using ErpSync.Core.Naming;
+using ErpSync.Core.Sites;
 using ErpSync.Core.Canonical;
 using ErpSync.Core.Dependencies;
 using ErpSync.Core.Tests.Fixtures;
@@ -88,5 +90,17 @@ public sealed class DependencyExtractorTests
         sites.Select(s => $"{s.Path}->{s.TargetDocType}").ShouldContain("items.item_code->Item");
         sites.Select(s => $"{s.Path}->{s.TargetDocType}").ShouldContain("amended_from->Sales Order");
         sites.Select(s => s.Path).ShouldContain("sales_team.sales_person");
+    }
+
+    [Fact]
+    public void ExtractCanonical_MixedNames_TellsCloudNamesFromUnmappedLocalOnes()
+    {
+        var names = new NameMap(["Customer"]);
+        var canonical = Canon.Of(Docs.SalesOrder(customer: "CUST-L-5"), ErpNextMeta.SalesOrder, SiteName.Local, names);
+
+        var refs = DependencyExtractor.ExtractCanonical(canonical, ErpNextMeta.SalesOrder, ContentRules.None);
+
+        refs.ShouldContain(new SitedRef(new DocRef("Customer", "CUST-L-5"), SiteName.Local));
+        refs.ShouldContain(new SitedRef(new DocRef("Item", "ITEM-001"), SiteName.Cloud));
     }
 }
