@@ -13,4 +13,18 @@ namespace ErpSync.Core.Planning;
 /// <param name="Content">Canonical content to create.</param>
 /// <param name="StepsAfter">Submit/cancel to reach the source's docstatus.</param>
 /// <param name="SourceName">The document's name on the other site (sent as <c>__newname</c> under same-naming).</param>
-internal sealed record PlannedInsert(SiteName Target, CanonicalDocument Content, IReadOnlyList<LifecycleStep> StepsAfter, string? SourceName) : PlannedWrite(Target);
+internal sealed record PlannedInsert(SiteName Target, CanonicalDocument Content, IReadOnlyList<LifecycleStep> StepsAfter, string? SourceName) : PlannedWrite(Target)
+{
+    /// <summary>
+    /// For an amendment, the original it amends (canonical: a cloud name, or an unmapped local marker's name);
+    /// the payload points <c>amended_from</c> at the original's name on the target, so the target names the copy
+    /// <c>&lt;original&gt;-1</c>. The original is a dependency and is synced (and cancelled) first.
+    /// Logged as action <c>amend</c>.
+    /// </summary>
+    public string? AmendedFrom => Content["amended_from"] switch
+    {
+        null => null,
+        var value when Naming.UnmappedLink.TryRead(value, out var local) => local,
+        var value => Canonical.ValueNormalizer.Text(value)?.GetValue<string>(),
+    };
+}

@@ -286,4 +286,16 @@ public sealed class PairPlannerTests
         input.Rules.ExcludesParentField("terms").ShouldBeTrue();
         input.Label(SiteName.Local).ShouldBe("local Sales Order SO-L-9");
     }
+
+    [Fact]
+    public void Plan_NewAmendmentOnCloud_IsAnInsertThatNamesTheOriginal()
+    {
+        var amendment = Order.With("amended_from", "SAL-ORD-2026-00001");
+
+        var insert = Plan(null, SideState.Present("SAL-ORD-2026-00001-1", amendment, 1), SideState.Absent()).Writes.ShouldHaveSingleItem().ShouldBeOfType<PlannedInsert>();
+
+        insert.AmendedFrom.ShouldBe("SAL-ORD-2026-00001");
+        insert.StepsAfter.ShouldBe([LifecycleStep.Submit]);
+        new PlannedInsert(SiteName.Local, Order, [], "X").AmendedFrom.ShouldBeNull();
+    }
 }
