@@ -1,3 +1,5 @@
+using ErpSync.Core.Decisions;
+
 namespace ErpSync.Core.Sync;
 
 /// <summary>Options of one sync run.</summary>
@@ -6,7 +8,7 @@ public sealed record SyncRunOptions
     /// <summary>Default options: automatic direction, no limit, writes allowed.</summary>
     public static SyncRunOptions Default { get; } = new();
 
-    /// <summary>Forced direction for a manual sync; <see cref="ForcedDirection.Auto"/> lets the three-way decision choose.</summary>
+    /// <summary>Forced direction of a manual sync: restricts which site this run may write; <see cref="ForcedDirection.Auto"/> lets the three-way decision choose.</summary>
     public ForcedDirection Direction { get; init; } = ForcedDirection.Auto;
 
     /// <summary>Stop after this many documents per DocType (<c>--limit</c>); all when <c>null</c>.</summary>
@@ -14,19 +16,6 @@ public sealed record SyncRunOptions
 
     /// <summary>Plan only: decide and report, write nothing to either site or the store.</summary>
     public bool DryRun { get; init; }
-}
-
-/// <summary>The <c>--direction</c> of a manual sync.</summary>
-public enum ForcedDirection
-{
-    /// <summary>Let the three-way decision choose (<c>auto</c>).</summary>
-    Auto,
-
-    /// <summary>Make local match cloud (<c>cloud_to_local</c>).</summary>
-    CloudToLocal,
-
-    /// <summary>Make cloud match local (<c>local_to_cloud</c>).</summary>
-    LocalToCloud,
 }
 
 /// <summary>The <c>--keep</c> of <c>conflicts resolve</c>.</summary>
