@@ -147,7 +147,7 @@ internal sealed class FrappeTransport : IDisposable
     // document with its own "data" field is sent the way frappe-client does: form-encoded data=<json>.
     private static HttpContent BodyContent(JsonObject body)
     {
-        var json = body.ToJsonString();
+        var json = body.ToJsonString(Json.FrappeJson.Write);
         if (body.ContainsKey("data"))
             return new FormUrlEncodedContent([new KeyValuePair<string, string>("data", json)]);
         var content = new StringContent(json, Encoding.UTF8);

@@ -13,7 +13,7 @@ internal static class ListEncoding
         var array = new JsonArray();
         foreach (var field in fields)
             array.Add(field);
-        return array.ToJsonString();
+        return array.ToJsonString(Json.FrappeJson.Write);
     }
 
     public static string Filters(IEnumerable<ListFilter> filters)
@@ -26,7 +26,7 @@ internal static class ListEncoding
             array.Add(new JsonArray(filter.Field, filter.Operator, Value(filter.Value)));
         }
 
-        return array.ToJsonString();
+        return array.ToJsonString(Json.FrappeJson.Write);
     }
 
     public static JsonNode? Value(object? value) => value switch
