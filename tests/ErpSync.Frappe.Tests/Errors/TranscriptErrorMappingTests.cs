@@ -260,7 +260,7 @@ public sealed class TranscriptErrorMappingTests
         using var client = TestSites.Client(new ScriptedHandler().Then(TranscriptLibrary.Exchange("31-webhook-create.json", "on_submit on a non-submittable doctype is refused")));
 
         var ex = await Should.ThrowAsync<FrappeValidationException>(() => client.CreateWebhookAsync(
-            new Webhooks.WebhookDefinition { DocType = "Sync Customer", DocEvent = "on_submit", RequestUrl = new Uri("http://127.0.0.1:8765/x") }, Ct));
+            new ErpSync.Frappe.Webhooks.WebhookDefinition { DocType = "Sync Customer", DocEvent = "on_submit", RequestUrl = new Uri("http://127.0.0.1:8765/x") }, Ct));
 
         ex.Message.ShouldContain("DocType must be Submittable for the selected Doc Event");
     }
