@@ -13,7 +13,6 @@ foreach (var (name, description) in new[]
     ("retry", "Re-queue failed and dead-lettered items."),
     ("setup-webhook", "Print or apply the Webhook settings for both sites."),
     ("doctor", "Diagnose configuration, database, sites, clocks and webhooks."),
-    ("emulator", "Run one emulated Frappe site on 127.0.0.1."),
     ("demo", "Two emulated sites, sample data, a full sync, live edits and a conflict."),
 })
 {
@@ -26,4 +25,5 @@ foreach (var (name, description) in new[]
     root.Subcommands.Add(command);
 }
 
+root.Subcommands.Add(ErpSync.Cli.Commands.EmulatorCommand.Create());
 return root.Parse(args).Invoke();
