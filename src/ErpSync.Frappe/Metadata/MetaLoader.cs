@@ -22,12 +22,14 @@ internal sealed class MetaLoader(FrappeTransport transport, FrappeSiteOptions op
     public async Task<DocTypeMeta> GetAsync(string doctype, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(doctype);
-        var task = _cache.GetOrAdd(doctype, name => LoadAsync(name, cancellationToken));
+        // The shared load is not tied to the first caller's token (each request is bounded by the request
+        // timeout); a caller that gives up stops waiting without failing the load for the others.
+        var task = _cache.GetOrAdd(doctype, name => LoadAsync(name, CancellationToken.None));
         try
         {
-            return await task.ConfigureAwait(false);
+            return await task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch
+        catch when (task.IsFaulted || task.IsCanceled)
         {
             _cache.TryRemove(new KeyValuePair<string, Task<DocTypeMeta>>(doctype, task));
             throw;

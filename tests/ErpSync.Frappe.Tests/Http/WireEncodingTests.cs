@@ -31,6 +31,48 @@ public sealed class WireEncodingTests
         head.ShouldNotContain(h => h.StartsWith("Cookie", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task Requests_Sequential_ReuseOneKeepAliveConnection()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var server = ServeKeepAliveAsync(listener, 3);
+        using var client = FrappeSiteClient.Create(TestSites.Options(new Uri($"http://127.0.0.1:{port}/")));
+
+        for (var i = 0; i < 3; i++)
+            (await client.GetAsync("Sync Customer", $"C{i}", Ct)).ShouldNotBeNull();
+
+        (await server).ShouldBe(1, "all three requests should travel over one pooled connection");
+    }
+
+    // Answers `requests` requests, on as many connections as the client opens; returns how many it opened.
+    private static async Task<int> ServeKeepAliveAsync(TcpListener listener, int requests)
+    {
+        var connections = 0;
+        var served = 0;
+        while (served < requests)
+        {
+            using var socket = await listener.AcceptTcpClientAsync(Ct);
+            connections++;
+            var stream = socket.GetStream();
+            var reader = new StreamReader(stream, Encoding.ASCII);
+            while (served < requests && await reader.ReadLineAsync(Ct) is { Length: > 0 })
+            {
+                while (await reader.ReadLineAsync(Ct) is { Length: > 0 })
+                {
+                }
+
+                var body = Encoding.UTF8.GetBytes("""{"data":{"name":"x"}}""");
+                await stream.WriteAsync(Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\n\r\n"), Ct);
+                await stream.WriteAsync(body, Ct);
+                served++;
+            }
+        }
+
+        return connections;
+    }
+
     private static async Task<List<string>> ServeOnceAsync(TcpListener listener)
     {
         using var socket = await listener.AcceptTcpClientAsync(Ct);
