@@ -99,12 +99,14 @@ internal sealed class FrappeTransport : IDisposable
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
             byte[] body;
             TimeSpan? retryAfter;
+            Uri? location;
             try
             {
                 using var message = BuildMessage(request);
                 using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
                 status = (int)response.StatusCode;
                 retryAfter = RetryAfterOf(response);
+                location = response.Headers.Location;
                 body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -124,6 +126,8 @@ internal sealed class FrappeTransport : IDisposable
                 status.Value, _time.GetElapsedTime(started).TotalMilliseconds);
             if (status is >= 200 and < 300)
                 return new FrappeResponse(status.Value, ParseSuccess(request, status.Value, body));
+            if (status is >= 300 and < 400)
+                throw Redirected(request, status.Value, location);
             throw HttpFailure(request, status.Value, body, retryAfter);
         }
         finally
@@ -177,6 +181,17 @@ internal sealed class FrappeTransport : IDisposable
         if (failure.Transient && !retryable)
             FrappeLog.NotResent(_logger, _site, request.Method.Method, request.Context.Operation, request.Context.DocType, request.Context.DocName, failure.Exception.Message);
         return new AttemptException(failure.Exception, retryable, siteDown: true, failure.MetricKind);
+    }
+
+    // Redirects are not followed (a POST would become a GET); the usual cause is an http:// URL for an https:// site.
+    private AttemptException Redirected(FrappeRequest request, int status, Uri? location)
+    {
+        _metrics.Error("redirect");
+        var target = location is null ? "elsewhere" : Scrub(new Uri(_baseUrl, location).GetLeftPart(UriPartial.Path));
+        var failure = new FrappeServerException(
+            $"{_site} site answered {request.Context.Describe()} with HTTP {status}, a redirect to {target}; set the site URL to the address the site redirects to",
+            status, null, request.Context.DocType, request.Context.DocName);
+        return new AttemptException(failure, retryable: false, siteDown: false, "redirect");
     }
 
     private AttemptException HttpFailure(FrappeRequest request, int status, byte[] body, TimeSpan? retryAfter)

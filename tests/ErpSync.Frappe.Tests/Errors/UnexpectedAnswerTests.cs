@@ -45,6 +45,18 @@ public sealed class UnexpectedAnswerTests
     }
 
     [Fact]
+    public async Task GetAsync_Redirect_IsNotFollowedAndNamesTheTarget()
+    {
+        var handler = new ScriptedHandler().Then(301, "", ("Location", "https://site1.test/api/resource/Sync%20Customer/X"));
+        using var client = TestSites.Client(handler);
+
+        var ex = await Should.ThrowAsync<FrappeServerException>(() => client.GetAsync("Sync Customer", "X", Ct));
+
+        ex.Message.ShouldContain("a redirect to https://site1.test/api/resource/Sync%20Customer/X; set the site URL");
+        handler.Requests.Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task GetAsync_EmptyErrorBody_NamesTheStatus()
     {
         using var client = TestSites.Client(new ScriptedHandler().Then(500, ""));
