@@ -3,6 +3,7 @@ using ErpSync.Emulator.Documents;
 using ErpSync.Emulator.Http;
 using ErpSync.Emulator.Methods;
 using ErpSync.Emulator.Seeding;
+using ErpSync.Emulator.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -23,14 +24,17 @@ public sealed class EmulatedSite : IAsyncDisposable
     private int _stopped;
     private int _disposed;
 
-    private EmulatedSite(EmulatorOptions options, WebApplication app, SiteRuntime runtime, EmulatorFaults faults, Uri baseUrl)
+    private readonly WebhookWorker _webhooks;
+
+    private EmulatedSite(EmulatorOptions options, WebApplication app, SiteRuntime runtime, EmulatorFaults faults, WebhookWorker webhooks, Uri baseUrl)
     {
         Options = options;
         _app = app;
+        _webhooks = webhooks;
         Runtime = runtime;
         Faults = faults;
         BaseUrl = baseUrl;
-        Backdoor = new EmulatorBackdoor(runtime);
+        Backdoor = new EmulatorBackdoor(runtime, webhooks);
     }
 
     /// <summary>Root URL of the site, e.g. <c>http://127.0.0.1:54321/</c>.</summary>
@@ -60,6 +64,9 @@ public sealed class EmulatedSite : IAsyncDisposable
         var runtime = SiteBootstrap.Create(options);
         var loggerFactory = options.LoggerFactory ?? NullLoggerFactory.Instance;
         var faults = new EmulatorFaults();
+        var webhooks = new WebhookWorker(runtime, faults, loggerFactory.CreateLogger("ErpSync.Emulator.Webhooks"));
+        runtime.OnEvents = new WebhookDispatcher(webhooks).Collect;
+        webhooks.Start();
         var methods = new MethodRegistry();
         ClientMethods.Register(methods);
         SiteMethods.Register(methods);
@@ -75,11 +82,21 @@ public sealed class EmulatedSite : IAsyncDisposable
         builder.Services.AddSingleton(loggerFactory);
         var app = builder.Build();
         app.Run(dispatcher.HandleAsync);
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            await webhooks.DisposeAsync();
+            await app.DisposeAsync();
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
                       ?? throw new InvalidOperationException("The emulator started but reported no address.");
         var port = new Uri(address).Port;
-        return new EmulatedSite(options, app, runtime, faults, new Uri($"http://127.0.0.1:{port}/"));
+        return new EmulatedSite(options, app, runtime, faults, webhooks, new Uri($"http://127.0.0.1:{port}/"));
     }
 
     /// <summary>Stops serving; idempotent.</summary>
@@ -88,6 +105,7 @@ public sealed class EmulatedSite : IAsyncDisposable
         if (Interlocked.Exchange(ref _stopped, 1) == 1)
             return;
         await _app.StopAsync(ct);
+        await _webhooks.DisposeAsync();
     }
 
     public async ValueTask DisposeAsync()

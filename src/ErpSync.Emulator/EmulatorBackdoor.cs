@@ -17,8 +17,13 @@ namespace ErpSync.Emulator;
 public sealed class EmulatorBackdoor
 {
     private readonly SiteRuntime _site;
+    private readonly Webhooks.WebhookWorker _webhooks;
 
-    internal EmulatorBackdoor(SiteRuntime site) => _site = site;
+    internal EmulatorBackdoor(SiteRuntime site, Webhooks.WebhookWorker webhooks)
+    {
+        _site = site;
+        _webhooks = webhooks;
+    }
 
     /// <summary>The user desk-like operations act as unless told otherwise.</summary>
     public const string DeskUser = "Administrator";
@@ -101,6 +106,26 @@ public sealed class EmulatorBackdoor
             DocumentDeleter.Delete(ctx, doctype, name, fireEvents: false, recordDeletion: recordDeletedDocument);
             return true;
         }));
+
+    /// <summary>Webhook delivery attempts so far (one per attempt, as the Webhook Request Log), oldest first.</summary>
+    public IReadOnlyList<WebhookDelivery> WebhookDeliveries => _webhooks.Log.Snapshot();
+
+    /// <summary>Webhook jobs queued or running.</summary>
+    public int PendingWebhookJobs => _webhooks.Log.Pending;
+
+    /// <summary>Forgets the recorded deliveries (the Webhook Request Log documents stay).</summary>
+    public void ClearWebhookDeliveries() => _webhooks.Log.Clear();
+
+    /// <summary>Waits until at least <paramref name="count"/> delivery records exist; <see cref="TimeoutException"/> otherwise (default 10 s).</summary>
+    public async Task<IReadOnlyList<WebhookDelivery>> WaitForDeliveriesAsync(int count, TimeSpan? timeout = null, CancellationToken ct = default)
+    {
+        await _webhooks.Log.WaitAsync((deliveries, _) => deliveries.Count >= count, timeout ?? TimeSpan.FromSeconds(10), $"{count} webhook deliveries", ct);
+        return WebhookDeliveries;
+    }
+
+    /// <summary>Waits until no webhook job is queued or running (default timeout 10 s).</summary>
+    public Task WaitForWebhooksIdleAsync(TimeSpan? timeout = null, CancellationToken ct = default) =>
+        _webhooks.Log.WaitAsync((_, pending) => pending == 0, timeout ?? TimeSpan.FromSeconds(10), "webhook jobs to finish", ct);
 
     /// <summary>The site's current local time as <c>frappe.utils.now()</c> prints it.</summary>
     public string Now() => _site.Clock.NowString();

@@ -36,6 +36,8 @@ internal sealed class DocTypeController : DocController
                 throw Fail.Throw($"Fieldname {fieldname} appears multiple times in rows {firstRow}, {idx}");
             if (!string.IsNullOrEmpty(fieldname))
                 seen[fieldname] = idx;
+            if (fieldtype == "Check" && string.IsNullOrEmpty(field.GetString("default")))
+                field["default"] = "0";
             if (fieldtype is "Link" or "Table" or "Table MultiSelect")
             {
                 var options = field.GetString("options");

@@ -79,17 +79,28 @@ internal static class SiteMethods
             dict[k] = v;
         if (dict["fields"] is List<object?> fields)
         {
+            var tables = new List<object?>();
             foreach (var field in fields.OfType<OrderedDictionary<string, object?>>())
             {
-                foreach (var key in new[] { "fields", "permissions", "actions", "links", "states" })
-                    field[key] = new List<object?>();
+                AddMetaLists(field);
+                if (field.GetValueOrDefault("fieldtype") is "Table" or "Table MultiSelect")
+                    tables.Add(new OrderedDictionary<string, object?>(field, StringComparer.Ordinal));
                 field["search_fields"] = null;
                 field["is_custom_field"] = null;
-                if (Equals(field.GetValueOrDefault("fieldtype"), "Link"))
-                    field["linked_document_type"] = string.Empty;
+                field["linked_document_type"] = Equals(field.GetValueOrDefault("fieldtype"), "Link") ? string.Empty : null;
             }
+
+            if (tables.Count > 0)
+                dict["_table_fields"] = tables;
         }
 
+        if (dict.GetValueOrDefault("permissions") is List<object?> permissions)
+        {
+            foreach (var permission in permissions.OfType<OrderedDictionary<string, object?>>())
+                AddMetaLists(permission);
+        }
+
+        dict["is_large_table"] = false;
         dict["__assets_loaded"] = true;
         foreach (var key in ParentExtras)
             dict[key] = null;
@@ -108,6 +119,12 @@ internal static class SiteMethods
         dict["__custom_js"] = isParent ? $"\n\n//# sourceURL={scrubbed}__custom_js" : null;
         dict["__custom_list_js"] = isParent ? $"\n\n//# sourceURL={scrubbed}__custom_list_js" : null;
         return dict;
+    }
+
+    private static void AddMetaLists(OrderedDictionary<string, object?> row)
+    {
+        foreach (var key in new[] { "fields", "permissions", "actions", "links", "states" })
+            row[key] = new List<object?>();
     }
 
     private static ApiResult GetDoc(MethodCall c)

@@ -38,12 +38,12 @@ internal static class NameKey
     public static bool Equal(string? a, string? b) =>
         a is not null && b is not null && string.Equals(Of(a), Of(b), StringComparison.Ordinal);
 
-    /// <summary>Ordering as the collation sorts (used for ORDER BY on text columns).</summary>
+    /// <summary>Ordering as the collation sorts (ORDER BY on text): Unicode collation, punctuation before letters.</summary>
     public static int Compare(string? a, string? b) => (a, b) switch
     {
         (null, null) => 0,
         (null, _) => -1,
         (_, null) => 1,
-        _ => string.CompareOrdinal(Of(a), Of(b)),
+        _ => CultureInfo.InvariantCulture.CompareInfo.Compare(a.TrimEnd(' '), b.TrimEnd(' '), CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace),
     };
 }
