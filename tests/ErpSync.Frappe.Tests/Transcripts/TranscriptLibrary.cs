@@ -26,9 +26,15 @@ internal static class TranscriptLibrary
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "frappe-transcripts"), Path.Combine(dir.FullName, "..", "shared", "frappe-transcripts") })
+            // The shared recordings beside the repository; else the copy the emulator's tests keep in the repository.
+            foreach (var candidate in new[]
+                     {
+                         Path.Combine(dir.FullName, "shared", "frappe-transcripts"),
+                         Path.Combine(dir.FullName, "..", "shared", "frappe-transcripts"),
+                         Path.Combine(dir.FullName, "tests", "ErpSync.Emulator.Tests", "Transcripts"),
+                     })
             {
-                if (File.Exists(Path.Combine(candidate, "README.md")))
+                if (File.Exists(Path.Combine(candidate, "02-get-meta.json")))
                     return Path.GetFullPath(candidate);
             }
         }
