@@ -83,6 +83,8 @@ internal static class DocumentBuilder
                 "Now" or "now" when field.Kind == FieldKind.Datetime => ctx.Now,
                 "__user" => ctx.User,
                 _ when field.Default.StartsWith(':') => null,
+                // "{customer_name}"-style defaults are title templates, filled in by set_title_field.
+                _ when field.Default.Contains('{', StringComparison.Ordinal) => null,
                 _ => field.Default,
             };
         }

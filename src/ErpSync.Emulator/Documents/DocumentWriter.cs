@@ -144,6 +144,7 @@ internal static class DocumentWriter
     private static void RunValidation(DocContext ctx, DocTypeDef meta, Doc doc, Doc? stored, DocAction action)
     {
         ctx.Site.Controllers.For(meta.Name).Validate(ctx, doc, action);
+        SetTitleField(meta, doc, isNew: stored is null);
         StampChildren(meta, doc);
         MandatoryValidator.Validate(ctx, meta, doc);
         FieldValidator.Validate(ctx, meta, doc);
@@ -208,6 +209,17 @@ internal static class DocumentWriter
         }
 
         StampChildren(meta, doc);
+    }
+
+    /// <summary><c>set_title_field</c>: a new document's empty <c>title</c> takes its "{field}" default template.</summary>
+    private static void SetTitleField(DocTypeDef meta, Doc doc, bool isNew)
+    {
+        if (meta.TitleField != "title" || meta.Field("title") is not { } field || !isNew || PyConvert.Truthy(doc["title"]))
+            return;
+        if (field.Default is { } template && template.Contains('{', StringComparison.Ordinal))
+        {
+            doc["title"] = System.Text.RegularExpressions.Regex.Replace(template, @"\{(\w+)\}", m => PyConvert.Cstr(doc[m.Groups[1].Value]));
+        }
     }
 
     /// <summary><c>_sync_autoname_field</c>: a <c>field:</c> DocType keeps that field equal to the name.</summary>

@@ -11,7 +11,7 @@ internal static class Fail
         ["TimestampMismatchError"] = 417, ["UpdateAfterSubmitError"] = 417, ["DocstatusTransitionError"] = 417,
         ["DataError"] = 417, ["LinkExistsError"] = 417, ["CancelledLinkError"] = 417, ["UniqueValidationError"] = 417,
         ["CharacterLengthExceededError"] = 417, ["CannotChangeConstantError"] = 417, ["InvalidEmailAddressError"] = 417,
-        ["InvalidPhoneNumberError"] = 417, ["NonNegativeError"] = 417,
+        ["InvalidPhoneNumberError"] = 417, ["NonNegativeError"] = 417, ["PartyDisabled"] = 417,
         ["DuplicateEntryError"] = 409, ["NameError"] = 409, ["DoesNotExistError"] = 404, ["PermissionError"] = 403,
         ["AuthenticationError"] = 401, ["InvalidAuthorizationToken"] = 400, ["TooManyRequestsError"] = 429,
     };
