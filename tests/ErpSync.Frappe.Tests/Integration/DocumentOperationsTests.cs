@@ -39,6 +39,22 @@ public sealed class DocumentOperationsTests(EmulatorFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task GetMetaAsync_ErpNextSalesOrder_ReadsLinksAndChildTable()
+    {
+        using var client = fixture.Client();
+
+        var meta = await client.GetMetaAsync("Sales Order", Ct);
+
+        meta.IsSubmittable.ShouldBeTrue();
+        meta.Autoname.ShouldBe("naming_series:");
+        meta.LinkFields.Select(f => (f.Fieldname, f.Options)).ShouldContain(("customer", "Customer"));
+        meta.LinkFields.Select(f => (f.Fieldname, f.Options)).ShouldContain(("company", "Company"));
+        meta.Children.Keys.ShouldContain("Sales Order Item");
+        meta.Children["Sales Order Item"].LinkFields.Select(f => f.Options).ShouldContain("Item");
+        await Should.ThrowAsync<FrappeNotFoundException>(() => client.GetMetaAsync("No Such DocType", Ct));
+    }
+
+    [Fact]
     public async Task Lifecycle_InsertGetUpdateDelete_RoundTripsTheDocument()
     {
         using var client = fixture.Client();
