@@ -17,15 +17,7 @@ internal static class CommandCatalog
         RetryCommand.Create(),
         SetupWebhookCommand.Create(),
         DoctorCommand.Create(),
-        // EMULATOR: when Commands/EmulatorCommand.cs lands, replace the next line with `EmulatorCommand.Create(),`.
-        PendingEmulatorCommand(),
+        EmulatorCommand.Create(),
         DemoCommand.Create(),
     ];
-
-    private static Command PendingEmulatorCommand()
-    {
-        // Accepts any arguments so `erpsync emulator --port 8001` reports "not available" rather than a usage error.
-        var command = new Command("emulator", "Run one emulated Frappe site on 127.0.0.1.") { TreatUnmatchedTokensAsErrors = false };
-        return command.NotAvailableYet("the Frappe emulator (ErpSync.Emulator)");
-    }
 }

@@ -1,0 +1,72 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ErpSync.Emulator.Meta;
+using ErpSync.Emulator.Model;
+using ErpSync.Emulator.Python;
+using ErpSync.Emulator.Storage;
+
+namespace ErpSync.Emulator.Queries;
+
+/// <summary>
+/// How MariaDB compares a column with a value in Frappe's queries: numbers numerically, dates as dates
+/// (a date-only or ISO 'T' value works), text under the case- and accent-insensitive collation, and NULL
+/// replaced by Frappe's <c>ifnull</c> fallback ('' or 0).
+/// </summary>
+internal static class ValueComparer
+{
+    public static int Compare(FieldKind kind, object? a, object? b)
+    {
+        switch (kind)
+        {
+            case FieldKind.Int or FieldKind.Check or FieldKind.Float:
+                return PyConvert.Flt(a).CompareTo(PyConvert.Flt(b));
+            case FieldKind.Date or FieldKind.Datetime:
+                var da = ToDate(kind, a);
+                var db = ToDate(kind, b);
+                if (da is not null && db is not null)
+                    return da.Value.CompareTo(db.Value);
+                return NameKey.Compare(PyConvert.Cstr(a), PyConvert.Cstr(b));
+            default:
+                return NameKey.Compare(PyConvert.Cstr(a), PyConvert.Cstr(b));
+        }
+    }
+
+    /// <summary>ORDER BY comparison: NULL sorts first, then as <see cref="Compare"/>.</summary>
+    public static int CompareForSort(FieldKind kind, object? a, object? b)
+    {
+        if (a is null || b is null)
+            return a is null ? (b is null ? 0 : -1) : 1;
+        return Compare(kind, a, b);
+    }
+
+    public static DateTime? ToDate(FieldKind kind, object? value)
+    {
+        if (value is null)
+            return DateTime.MinValue;
+        if (!DateValues.TryParseDatetime(PyConvert.Cstr(value), out var parsed))
+            return null;
+        return kind == FieldKind.Date ? parsed.Date : parsed;
+    }
+
+    /// <summary>SQL LIKE with % and _ wildcards, case-insensitive.</summary>
+    public static bool Like(object? value, object? pattern)
+    {
+        var text = NameKey.Of(PyConvert.Cstr(value));
+        var regex = new StringBuilder("^");
+        var p = NameKey.Of(PyConvert.Cstr(pattern));
+        for (var i = 0; i < p.Length; i++)
+        {
+            var c = p[i];
+            if (c == '\\' && i + 1 < p.Length)
+                regex.Append(Regex.Escape(p[++i].ToString()));
+            else if (c == '%')
+                regex.Append(".*");
+            else if (c == '_')
+                regex.Append('.');
+            else
+                regex.Append(Regex.Escape(c.ToString()));
+        }
+
+        return Regex.IsMatch(text, regex.Append('$').ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
+    }
+}
