@@ -1,0 +1,30 @@
+using System.Data.Common;
+
+namespace ErpSync.Store.Sql;
+
+/// <summary>
+/// The few places where SQLite and PostgreSQL differ; everything else is one SQL text for both.
+/// </summary>
+internal abstract class SqlDialect
+{
+    public abstract StateProvider Provider { get; }
+
+    /// <summary>The parameter value for an instant (text on SQLite, timestamptz on PostgreSQL).</summary>
+    public abstract object Time(DateTimeOffset value);
+
+    public object? Time(DateTimeOffset? value) => value is { } v ? Time(v) : null;
+
+    /// <summary>Appended to a row-claiming SELECT: lets concurrent claimers pass each other's rows.</summary>
+    public abstract string SkipLocked { get; }
+
+    /// <summary>A membership test against a list parameter: <c>{column} {InList("ids")}</c>.</summary>
+    public abstract string InList(string parameter);
+
+    /// <summary>
+    /// Takes transaction-scoped locks on the given queue documents and returns those it got; a document
+    /// another claimer holds right now is left out. On SQLite the single writer already serialises claims.
+    /// </summary>
+    public abstract Task<IReadOnlySet<long>> TryLockQueueDocumentsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<long> keys, CancellationToken cancellationToken);
+
+    public abstract bool IsUniqueViolation(Exception exception);
+}
