@@ -11,6 +11,12 @@ internal sealed record DatabaseSetting(StateProvider Provider, string Connection
 {
     public const string DefaultSqlitePath = "sync_state.db";
 
+    /// <summary>
+    /// Npgsql's default of 100 equals PostgreSQL's default max_connections, so a burst of webhooks in
+    /// one process could take every connection the server has; callers beyond this wait for a free one.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 20;
+
     public static DatabaseSetting Parse(string? setting)
     {
         var value = setting?.Trim();
@@ -18,9 +24,9 @@ internal sealed record DatabaseSetting(StateProvider Provider, string Connection
             return Sqlite(DefaultSqlitePath);
         if (value.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             || value.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase))
-            return Postgres(PostgresUrl.ToBuilder(value));
+            return Postgres(PostgresUrl.ToBuilder(value), NamesPoolSize(new Uri(value).Query.TrimStart('?').Replace('&', ';')));
         if (LooksLikeKeyValueString(value))
-            return Postgres(ParseKeyValue(value));
+            return Postgres(ParseKeyValue(value), NamesPoolSize(value));
         return Sqlite(value);
     }
 
@@ -46,8 +52,10 @@ internal sealed record DatabaseSetting(StateProvider Provider, string Connection
         return new DatabaseSetting(StateProvider.Sqlite, builder.ConnectionString, $"SQLite {fullPath}");
     }
 
-    private static DatabaseSetting Postgres(NpgsqlConnectionStringBuilder builder)
+    private static DatabaseSetting Postgres(NpgsqlConnectionStringBuilder builder, bool poolSizeGiven)
     {
+        if (!poolSizeGiven)
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         builder.PersistSecurityInfo = false;
         if (string.IsNullOrEmpty(builder.ApplicationName))
             builder.ApplicationName = "erpsync";
@@ -68,6 +76,11 @@ internal sealed record DatabaseSetting(StateProvider Provider, string Connection
             return part.Contains('=', StringComparison.Ordinal)
                 && (key.Equals("Host", StringComparison.OrdinalIgnoreCase) || key.Equals("Server", StringComparison.OrdinalIgnoreCase));
         });
+
+    private static bool NamesPoolSize(string keyValues) =>
+        keyValues.Split(';')
+            .Select(part => part.Split('=', 2)[0].Replace(" ", "", StringComparison.Ordinal).Trim())
+            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
 
     private static NpgsqlConnectionStringBuilder ParseKeyValue(string value)
     {

@@ -16,14 +16,17 @@ internal static class LogSql
         VALUES (@Timestamp, @DocType, @DocName, @CloudName, @LocalName, @Action, @Direction, @Status, @Message, @ChangesJson)
         """;
 
+    private static readonly string[] InsertParameters =
+        ["Timestamp", "DocType", "DocName", "CloudName", "LocalName", "Action", "Direction", "Status", "Message", "ChangesJson"];
+
     public static Task AppendAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, IEnumerable<SyncLogEntry> entries, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var rows = entries.Select(entry =>
         {
             Validate(entry);
-            return new
-            {
-                Timestamp = dialect.Time(entry.Timestamp == default ? now : entry.Timestamp),
+            return (IReadOnlyList<object?>)
+            [
+                dialect.Time(entry.Timestamp == default ? now : entry.Timestamp),
                 entry.DocType,
                 entry.DocName,
                 entry.CloudName,
@@ -33,11 +36,11 @@ internal static class LogSql
                 entry.Status,
                 entry.Message,
                 entry.ChangesJson,
-            };
+            ];
         }).ToList();
         return rows.Count == 0
             ? Task.CompletedTask
-            : connection.ExecuteAsync(new CommandDefinition(Insert, rows, transaction, cancellationToken: cancellationToken));
+            : MultiRow.ExecuteAsync(dialect, connection, transaction, Insert, InsertParameters, rows, cancellationToken);
     }
 
     public static CommandDefinition Query(SqlDialect dialect, LogQuery query, CancellationToken cancellationToken)

@@ -12,16 +12,22 @@ namespace ErpSync.Store.Postgres;
 internal sealed class PostgresStateDatabase : IStateDatabase
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly NpgsqlDataSource _lockDataSource;
 
     private PostgresStateDatabase(DatabaseSetting setting, NpgsqlDataSource dataSource, int schemaVersion, TimeProvider time, ILoggerFactory loggers)
     {
         _dataSource = dataSource;
+        // Held locks keep their connection for seconds; a pool of their own means a process full of
+        // lock holders can never starve its own queries of connections (a deadlock until timeout).
+        var locks = new NpgsqlConnectionStringBuilder(setting.ConnectionString);
+        locks.ApplicationName += "-locks";
+        _lockDataSource = new NpgsqlDataSourceBuilder(locks.ConnectionString).UseLoggerFactory(loggers).Build();
         Description = setting.Description;
         SchemaVersion = schemaVersion;
         var connections = new PostgresConnections(dataSource);
         Store = new SqlSyncStore(connections, time, loggers.CreateLogger<SqlSyncStore>());
         Queue = new SqlWorkQueue(connections, time, loggers.CreateLogger<SqlWorkQueue>());
-        Locks = new PostgresDocumentLocks(dataSource, loggers.CreateLogger<PostgresDocumentLocks>());
+        Locks = new PostgresDocumentLocks(_lockDataSource, loggers.CreateLogger<PostgresDocumentLocks>());
     }
 
     public StateProvider Provider => StateProvider.Postgres;
@@ -61,5 +67,9 @@ internal sealed class PostgresStateDatabase : IStateDatabase
         }
     }
 
-    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _lockDataSource.DisposeAsync();
+        await _dataSource.DisposeAsync();
+    }
 }

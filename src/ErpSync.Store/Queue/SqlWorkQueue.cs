@@ -17,12 +17,18 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
 {
     private SqlDialect Dialect => db.Dialect;
 
+    private static readonly string[] InsertParameters = ["Source", "DocType", "DocName", "Action", "Payload", "Now"];
+    private static readonly string[] CompleteParameters = ["Id", "Owner", "Now"];
+
     public Task<long> EnqueueAsync(NewQueueItem item, CancellationToken cancellationToken)
     {
         Validate(item);
         return db.WriteAsync(
-            (connection, transaction, token) => connection.ExecuteScalarAsync<long>(
-                new CommandDefinition(QueueSql.Insert, Row(item, time.GetUtcNow()), transaction, cancellationToken: token)),
+            async (connection, transaction, token) =>
+            {
+                await using var command = Bind(Dialect.HotCommand(connection, transaction, QueueSql.Insert, InsertParameters), item, time.GetUtcNow());
+                return Convert.ToInt64(await command.Command.ExecuteScalarAsync(token), System.Globalization.CultureInfo.InvariantCulture);
+            },
             cancellationToken);
     }
 
@@ -34,10 +40,12 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
             return Task.CompletedTask;
 
         return db.WriteAsync(
-            (connection, transaction, token) =>
+            async (connection, transaction, token) =>
             {
-                var now = time.GetUtcNow();
-                return connection.ExecuteAsync(new CommandDefinition(QueueSql.InsertMany, items.Select(item => Row(item, now)).ToList(), transaction, cancellationToken: token));
+                var now = Dialect.Time(time.GetUtcNow());
+                var rows = items.Select(item => new object?[] { item.Source.ToWire(), item.DocType, item.DocName, item.Action, item.Payload ?? "", now });
+                await MultiRow.ExecuteAsync(Dialect, connection, transaction, QueueSql.InsertMany, InsertParameters, rows, token);
+                return items.Count;
             },
             cancellationToken);
     }
@@ -103,8 +111,19 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
         return changed > 0;
     }
 
-    public Task CompleteAsync(long id, string owner, CancellationToken cancellationToken) =>
-        ExecuteLeasedAsync("completion", id, owner, QueueSql.Complete, new { Id = id, Owner = owner, Now = Dialect.Time(time.GetUtcNow()) }, cancellationToken);
+    public async Task CompleteAsync(long id, string owner, CancellationToken cancellationToken)
+    {
+        var changed = await db.WriteAsync(
+            async (connection, transaction, token) =>
+            {
+                await using var command = Dialect.HotCommand(connection, transaction, QueueSql.Complete, CompleteParameters)
+                    .Set("Id", id).Set("Owner", owner).Set("Now", Dialect.Time(time.GetUtcNow()));
+                return await command.Command.ExecuteNonQueryAsync(token);
+            },
+            cancellationToken);
+        if (changed == 0)
+            logger.LeaseLost(id, owner, "completion");
+    }
 
     public Task FailAsync(long id, string owner, string error, DateTimeOffset? retryAt, CancellationToken cancellationToken) =>
         retryAt is { } at
@@ -185,15 +204,13 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
             logger.LeaseLost(id, owner, operation);
     }
 
-    private object Row(NewQueueItem item, DateTimeOffset now) => new
-    {
-        Source = item.Source.ToWire(),
-        item.DocType,
-        item.DocName,
-        item.Action,
-        Payload = item.Payload ?? "",
-        Now = Dialect.Time(now),
-    };
+    private HotCommand Bind(HotCommand command, NewQueueItem item, DateTimeOffset now) =>
+        command.Set("Source", item.Source.ToWire())
+            .Set("DocType", item.DocType)
+            .Set("DocName", item.DocName)
+            .Set("Action", item.Action)
+            .Set("Payload", item.Payload ?? "")
+            .Set("Now", Dialect.Time(now));
 
     private static void Validate(NewQueueItem item)
     {

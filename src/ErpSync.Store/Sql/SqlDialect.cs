@@ -27,4 +27,7 @@ internal abstract class SqlDialect
     public abstract Task<IReadOnlySet<long>> TryLockQueueDocumentsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<long> keys, CancellationToken cancellationToken);
 
     public abstract bool IsUniqueViolation(Exception exception);
+
+    /// <summary>A command for <paramref name="sql"/> with the named parameters, bound to <paramref name="transaction"/>.</summary>
+    public abstract HotCommand HotCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters);
 }

@@ -9,9 +9,9 @@ namespace ErpSync.Store.Sqlite;
 /// <summary>
 /// The single writer connection. Callers post units of work to a channel; one loop drains whatever is
 /// waiting (up to <see cref="MaxBatch"/>) and runs it in one transaction — group commit: under load many
-/// writes share one fsync, while a lone write is committed at once. Each unit runs inside a savepoint so
-/// one failing caller does not undo its neighbours, and each caller's task completes only after the
-/// commit that holds its rows.
+/// writes share one fsync, while a lone write is committed at once. One failing caller never undoes its
+/// neighbours (the batch is then redone with a savepoint per unit), and each caller's task completes
+/// only after the commit that holds its rows.
 /// </summary>
 internal sealed class SqliteWriter : IAsyncDisposable
 {
@@ -78,32 +78,82 @@ internal sealed class SqliteWriter : IAsyncDisposable
             while (batch.Count < MaxBatch && _channel.Reader.TryRead(out var operation))
                 batch.Add(operation);
 
-            var next = 0;
-            while (next < batch.Count)
+            try
             {
-                try
+                if (!await TryCommitTogetherAsync(batch))
                 {
-                    next = await CommitFromAsync(batch, next);
+                    var next = 0;
+                    while (next < batch.Count)
+                        next = await CommitEachInSavepointFromAsync(batch, next);
                 }
-                catch (Exception ex)
-                {
-                    // The loop must outlive any failure, or every later write would hang.
-                    _logger.BatchFailed(ex, batch.Count - next);
-                    for (var i = next; i < batch.Count; i++)
-                        batch[i].Fail(ex);
-                    next = batch.Count;
-                }
+            }
+            catch (Exception ex)
+            {
+                // The loop must outlive any failure (e.g. another process holding the file's write lock
+                // beyond the busy timeout), or every later write would hang.
+                _logger.BatchFailed(ex, batch.Count);
+                foreach (var operation in batch)
+                    operation.Fail(ex);
             }
 
             batch.Clear();
         }
     }
 
-    /// <summary>Runs units from <paramref name="start"/> in one transaction; returns where the next transaction must resume.</summary>
-    private async Task<int> CommitFromAsync(List<SqliteWriteOperation> batch, int start)
+    /// <summary>
+    /// The common case: every unit succeeds, so all run in one transaction with no per-unit overhead.
+    /// Returns <c>false</c>, having rolled everything back, when a unit fails: the batch is then redone
+    /// one savepoint per unit (units only touch the database, so running one again is safe).
+    /// </summary>
+    private async Task<bool> TryCommitTogetherAsync(List<SqliteWriteOperation> batch)
     {
-        // Another process may hold the file's write lock beyond the busy timeout: then this throws and
-        // the whole remainder fails, which RunAsync reports.
+        var transaction = _connection.BeginTransaction(deferred: false);
+        var done = new List<SqliteWriteOperation>(batch.Count);
+        try
+        {
+            foreach (var operation in batch)
+            {
+                if (operation.CancellationToken.IsCancellationRequested)
+                {
+                    operation.Fail(new OperationCanceledException(operation.CancellationToken));
+                    continue;
+                }
+
+                try
+                {
+                    await operation.ExecuteAsync(_connection, transaction);
+                }
+                catch (Exception)
+                {
+                    RollbackQuietly(transaction);
+                    return false;
+                }
+
+                done.Add(operation);
+            }
+
+            try
+            {
+                transaction.Commit();
+            }
+            catch (Exception ex)
+            {
+                FailAll(done, ex);
+                return true;
+            }
+        }
+        finally
+        {
+            DisposeQuietly(transaction);
+        }
+
+        Committed(done);
+        return true;
+    }
+
+    /// <summary>Runs units from <paramref name="start"/> in one transaction, each in a savepoint; returns where the next transaction must resume.</summary>
+    private async Task<int> CommitEachInSavepointFromAsync(List<SqliteWriteOperation> batch, int start)
+    {
         var transaction = _connection.BeginTransaction(deferred: false);
         var done = new List<SqliteWriteOperation>(batch.Count - start);
         try
@@ -152,11 +202,28 @@ internal sealed class SqliteWriter : IAsyncDisposable
             DisposeQuietly(transaction);
         }
 
+        Committed(done);
+        return batch.Count;
+    }
+
+    private void Committed(List<SqliteWriteOperation> done)
+    {
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _operations, done.Count);
         foreach (var operation in done)
             operation.Complete();
-        return batch.Count;
+    }
+
+    private static void RollbackQuietly(SqliteTransaction transaction)
+    {
+        try
+        {
+            transaction.Rollback();
+        }
+        catch (SqliteException)
+        {
+            // SQLite may already have ended the transaction itself; then there is nothing to undo.
+        }
     }
 
     private static void DisposeQuietly(SqliteTransaction transaction)
@@ -181,15 +248,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
         catch (SqliteException)
         {
-            try
-            {
-                transaction.Rollback();
-            }
-            catch (SqliteException)
-            {
-                // Already gone: that is what this path handles.
-            }
-
+            RollbackQuietly(transaction);
             return false;
         }
     }
