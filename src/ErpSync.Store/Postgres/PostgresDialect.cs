@@ -17,7 +17,9 @@ internal sealed class PostgresDialect : SqlDialect
 
     public override object Time(DateTimeOffset value) => StoredTime.Normalize(value);
 
-    public override string InList(string parameter) => $"= ANY(@{parameter})";
+    public override string InIds(string parameter) => $"= ANY(@{parameter})";
+
+    public override object Ids(IReadOnlyCollection<long> ids) => ids.ToArray();
 
     // Row locks alone cannot stop two claimers from taking two different rows of one document; a
     // transaction-scoped advisory lock per document can, and it ends with the claim's transaction.

@@ -46,17 +46,18 @@ internal static class QueueSql
         UPDATE webhook_queue SET status = 'processing', processing = TRUE, attempts = attempts + 1,
             lease_owner = @Owner, lease_expires_at = @Until
         WHERE id IN (SELECT q.id FROM webhook_queue q
-                     WHERE q.id {dialect.InList("Ids")} AND {Claimable} AND {NoLiveLeaseOnDocument})
+                     WHERE q.id {dialect.InIds("Ids")} AND {Claimable} AND {NoLiveLeaseOnDocument})
         RETURNING {Columns}
         """;
 
-    // Other waiting events of a claimed document: the claimed item re-reads the document, so they are
-    // done by it. Rows another claimer has locked are skipped and simply processed later.
+    // Other waiting events of the claimed documents: each claimed item re-reads its document, so they
+    // are done by it. Rows another claimer has locked are skipped and simply processed later.
     public static string Coalesce(SqlDialect dialect) => $"""
         UPDATE webhook_queue SET status = 'processed', processed = TRUE, processing = FALSE, processed_at = @Now,
             lease_owner = NULL, lease_expires_at = NULL
         WHERE id IN (SELECT q.id FROM webhook_queue q
-                     WHERE q.source = @Source AND q.doctype = @DocType AND q.docname = @DocName AND q.id <> @Id
+                     WHERE (q.source, q.doctype, q.docname) IN (SELECT c.source, c.doctype, c.docname FROM webhook_queue c WHERE c.id {dialect.InIds("Ids")})
+                       AND NOT (q.id {dialect.InIds("Ids")})
                        AND (q.status = 'pending' OR (q.status = 'processing' AND q.lease_expires_at <= @Now)){dialect.SkipLocked})
         """;
 

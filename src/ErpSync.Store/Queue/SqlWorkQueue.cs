@@ -19,6 +19,9 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
 
     private static readonly string[] InsertParameters = ["Source", "DocType", "DocName", "Action", "Payload", "Now"];
     private static readonly string[] CompleteParameters = ["Id", "Owner", "Now"];
+    private static readonly string[] CandidateParameters = ["Now", "Scan"];
+    private static readonly string[] ClaimParameters = ["Ids", "Owner", "Until", "Now"];
+    private static readonly string[] CoalesceParameters = ["Ids", "Now"];
 
     public Task<long> EnqueueAsync(NewQueueItem item, CancellationToken cancellationToken)
     {
@@ -61,12 +64,16 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
 
     private async Task<IReadOnlyList<QueueItem>> ClaimInAsync(DbConnection connection, DbTransaction transaction, string owner, int maxItems, TimeSpan lease, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var candidates = (await connection.QueryAsync<(long Id, string Source, string DocType, string DocName)>(new CommandDefinition(
-            QueueSql.Candidates(Dialect),
-            new { Now = Dialect.Time(now), Scan = (maxItems * 2) + 16 },
-            transaction,
-            cancellationToken: cancellationToken))).ToList();
+        var now = Dialect.Time(time.GetUtcNow());
+        var until = Dialect.Time(time.GetUtcNow() + lease);
+        var candidates = new List<(long Id, string Source, string DocType, string DocName)>();
+        await using (var command = Dialect.HotCommand(connection, transaction, QueueSql.Candidates(Dialect), CandidateParameters).Set("Now", now).Set("Scan", (maxItems * 2) + 16))
+        await using (var reader = await command.Command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+                candidates.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+
         if (candidates.Count == 0)
             return [];
 
@@ -75,28 +82,23 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
             .Select(g => (Candidate: g.First(), Key: LockKey.ForQueueDocument(g.Key.Source, g.Key.DocType, g.Key.DocName)))
             .ToList();
         var locked = await Dialect.TryLockQueueDocumentsAsync(connection, transaction, firstPerDocument.Select(c => c.Key).ToList(), cancellationToken);
-        var chosen = firstPerDocument.Where(c => locked.Contains(c.Key)).Take(maxItems).Select(c => c.Candidate.Id).ToArray();
-        if (chosen.Length == 0)
-            return [];
+        var chosen = Dialect.Ids(firstPerDocument.Where(c => locked.Contains(c.Key)).Take(maxItems).Select(c => c.Candidate.Id).ToList());
 
-        var claimed = new List<QueueItem>(chosen.Length);
-        await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            QueueSql.Claim(Dialect),
-            new { Ids = chosen, Owner = owner, Until = Dialect.Time(now + lease), Now = Dialect.Time(now) },
-            transaction,
-            cancellationToken: cancellationToken)))
+        var claimed = new List<QueueItem>(maxItems);
+        await using (var command = Dialect.HotCommand(connection, transaction, QueueSql.Claim(Dialect), ClaimParameters).Set("Ids", chosen).Set("Owner", owner).Set("Until", until).Set("Now", now))
+        await using (var reader = await command.Command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
                 claimed.Add(QueueSql.Map(new RowReader(reader)));
         }
 
-        foreach (var item in claimed)
+        if (claimed.Count == 0)
+            return [];
+
+        await using (var command = Dialect.HotCommand(connection, transaction, QueueSql.Coalesce(Dialect), CoalesceParameters)
+            .Set("Ids", Dialect.Ids(claimed.Select(i => i.Id).ToList())).Set("Now", now))
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                QueueSql.Coalesce(Dialect),
-                new { Source = item.Source.ToWire(), item.DocType, item.DocName, item.Id, Now = Dialect.Time(now) },
-                transaction,
-                cancellationToken: cancellationToken));
+            await command.Command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         claimed.Sort((a, b) => a.Id.CompareTo(b.Id));

@@ -17,8 +17,14 @@ internal abstract class SqlDialect
     /// <summary>Appended to a row-claiming SELECT: lets concurrent claimers pass each other's rows.</summary>
     public abstract string SkipLocked { get; }
 
-    /// <summary>A membership test against a list parameter: <c>{column} {InList("ids")}</c>.</summary>
-    public abstract string InList(string parameter);
+    /// <summary>
+    /// A membership test against a list of ids: <c>{column} {InIds("Ids")}</c>, with the parameter's value
+    /// from <see cref="Ids"/>. The SQL text does not vary with the list's length, so it can stay prepared.
+    /// </summary>
+    public abstract string InIds(string parameter);
+
+    /// <summary>The parameter value for <see cref="InIds"/>.</summary>
+    public abstract object Ids(IReadOnlyCollection<long> ids);
 
     /// <summary>
     /// Takes transaction-scoped locks on the given queue documents and returns those it got; a document

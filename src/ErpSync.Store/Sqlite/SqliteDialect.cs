@@ -22,7 +22,9 @@ internal sealed class SqliteDialect : SqlDialect
 
     public override object Time(DateTimeOffset value) => StoredTime.ToText(value);
 
-    public override string InList(string parameter) => $"IN @{parameter}";
+    public override string InIds(string parameter) => $"IN (SELECT value FROM json_each(@{parameter}))";
+
+    public override object Ids(IReadOnlyCollection<long> ids) => "[" + string.Join(',', ids) + "]";
 
     // Claims run on the one writer connection inside a write transaction, which already excludes every
     // other claimer, in this process and in any other that opens the file.
