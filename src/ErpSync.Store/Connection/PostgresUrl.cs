@@ -15,6 +15,18 @@ internal static class PostgresUrl
         ["verify-full"] = SslMode.VerifyFull,
     };
 
+    // libpq's URL option names, as users copy them from other tools, mapped to Npgsql's keywords.
+    private static readonly Dictionary<string, string> LibpqOptions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["application_name"] = "Application Name",
+        ["connect_timeout"] = "Timeout",
+        ["sslrootcert"] = "Root Certificate",
+        ["sslcert"] = "SSL Certificate",
+        ["sslkey"] = "SSL Key",
+        ["target_session_attrs"] = "Target Session Attributes",
+        ["search_path"] = "Search Path",
+    };
+
     public static NpgsqlConnectionStringBuilder ToBuilder(string url)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host))
@@ -65,7 +77,7 @@ internal static class PostgresUrl
 
         try
         {
-            builder[key] = value;
+            builder[LibpqOptions.GetValueOrDefault(key, key)] = value;
         }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidCastException)
         {
