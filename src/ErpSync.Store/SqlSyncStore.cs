@@ -72,7 +72,7 @@ internal sealed class SqlSyncStore(IStoreConnections db, TimeProvider time, ILog
     public Task<SyncRecord> SaveRecordAsync(SyncRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return db.WriteAsync((connection, transaction, token) => RecordSql.SaveAsync(connection, transaction, Dialect, record, time.GetUtcNow(), token), cancellationToken);
+        return db.ExecuteAsync((connection, transaction, token) => RecordSql.SaveAsync(connection, transaction, Dialect, record, time.GetUtcNow(), token), cancellationToken);
     }
 
     public Task<SyncRecord> CommitAsync(SyncCommit commit, CancellationToken cancellationToken)
@@ -180,7 +180,7 @@ internal sealed class SqlSyncStore(IStoreConnections db, TimeProvider time, ILog
         ArgumentNullException.ThrowIfNull(cursor);
         ArgumentException.ThrowIfNullOrWhiteSpace(docType);
         var parameters = new { Site = site.ToWire(), DocType = docType, Kind = EnumText.ToText(kind), cursor.Timestamp, cursor.Name, Now = Dialect.Time(time.GetUtcNow()) };
-        return db.WriteAsync((connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(CursorSql.Set, parameters, transaction, cancellationToken: token)), cancellationToken);
+        return db.ExecuteAsync((connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(CursorSql.Set, parameters, transaction, cancellationToken: token)), cancellationToken);
     }
 
     public async Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken)
@@ -205,7 +205,7 @@ internal sealed class SqlSyncStore(IStoreConnections db, TimeProvider time, ILog
         long total = 0;
         while (true)
         {
-            var deleted = await db.WriteAsync((connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: token)), cancellationToken);
+            var deleted = await db.ExecuteAsync((connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: token)), cancellationToken);
             total += deleted;
             if (deleted < PruneBatchSize)
                 return total;

@@ -34,9 +34,9 @@ internal sealed class PostgresDialect : SqlDialect
         return locked;
     }
 
-    public override HotCommand HotCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters)
+    public override HotCommand HotCommand(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters)
     {
-        var command = new NpgsqlCommand(sql, (NpgsqlConnection)connection, (NpgsqlTransaction)transaction);
+        var command = new NpgsqlCommand(sql, (NpgsqlConnection)connection, (NpgsqlTransaction?)transaction);
         foreach (var name in parameters)
             command.Parameters.Add(new NpgsqlParameter { ParameterName = name });
         return new HotCommand(command, owned: true);

@@ -26,7 +26,7 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
     public Task<long> EnqueueAsync(NewQueueItem item, CancellationToken cancellationToken)
     {
         Validate(item);
-        return db.WriteAsync(
+        return db.ExecuteAsync(
             async (connection, transaction, token) =>
             {
                 await using var command = Bind(Dialect.HotCommand(connection, transaction, QueueSql.Insert, InsertParameters), item, time.GetUtcNow());
@@ -115,7 +115,7 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
 
     public async Task CompleteAsync(long id, string owner, CancellationToken cancellationToken)
     {
-        var changed = await db.WriteAsync(
+        var changed = await db.ExecuteAsync(
             async (connection, transaction, token) =>
             {
                 await using var command = Dialect.HotCommand(connection, transaction, QueueSql.Complete, CompleteParameters)
@@ -198,7 +198,7 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
     }
 
     private Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken) =>
-        db.WriteAsync((connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: token)), cancellationToken);
+        db.ExecuteAsync((connection, transaction, token) => connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: token)), cancellationToken);
 
     private async Task ExecuteLeasedAsync(string operation, long id, string owner, string sql, object parameters, CancellationToken cancellationToken)
     {

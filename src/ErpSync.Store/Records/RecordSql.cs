@@ -54,7 +54,7 @@ internal static class RecordSql
         BaseSnapshot = row.NullableString("base_snapshot"),
     };
 
-    public static async Task<SyncRecord> SaveAsync(DbConnection connection, DbTransaction transaction, SqlDialect dialect, SyncRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<SyncRecord> SaveAsync(DbConnection connection, DbTransaction? transaction, SqlDialect dialect, SyncRecord record, DateTimeOffset now, CancellationToken cancellationToken)
     {
         Validate(record);
         var parameters = new

@@ -35,5 +35,5 @@ internal abstract class SqlDialect
     public abstract bool IsUniqueViolation(Exception exception);
 
     /// <summary>A command for <paramref name="sql"/> with the named parameters, bound to <paramref name="transaction"/>.</summary>
-    public abstract HotCommand HotCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters);
+    public abstract HotCommand HotCommand(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters);
 }

@@ -27,6 +27,9 @@ internal sealed class SqliteConnections(SqliteWriter writer, string readerConnec
     public Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         writer.WriteAsync(work, cancellationToken);
 
+    public Task<T> ExecuteAsync<T>(Func<DbConnection, DbTransaction?, CancellationToken, Task<T>> statement, CancellationToken cancellationToken) =>
+        writer.WriteAsync((connection, transaction, token) => statement(connection, transaction, token), cancellationToken);
+
     public void ClearReaderPool()
     {
         using var connection = new SqliteConnection(readerConnectionString);

@@ -31,7 +31,7 @@ internal sealed class SqliteDialect : SqlDialect
     public override Task<IReadOnlySet<long>> TryLockQueueDocumentsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyCollection<long> keys, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlySet<long>>(keys.ToHashSet());
 
-    public override HotCommand HotCommand(DbConnection connection, DbTransaction transaction, string sql, IReadOnlyList<string> parameters)
+    public override HotCommand HotCommand(DbConnection connection, DbTransaction? transaction, string sql, IReadOnlyList<string> parameters)
     {
         // Only the writer's loop uses these, one unit at a time, so the cache needs no lock.
         var commands = _prepared.GetOrCreateValue(connection);
@@ -41,12 +41,12 @@ internal sealed class SqliteDialect : SqlDialect
             command.CommandText = sql;
             foreach (var name in parameters)
                 command.Parameters.Add(new SqliteParameter("@" + name, null));
-            command.Transaction = (SqliteTransaction)transaction;
+            command.Transaction = (SqliteTransaction?)transaction;
             command.Prepare();
             commands[sql] = command;
         }
 
-        command.Transaction = (SqliteTransaction)transaction;
+        command.Transaction = (SqliteTransaction?)transaction;
         return new HotCommand(command, owned: false);
     }
 
