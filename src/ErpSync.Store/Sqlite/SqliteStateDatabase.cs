@@ -19,6 +19,10 @@ internal sealed class SqliteStateDatabase : IStateDatabase
 {
     private const int BusyTimeoutMilliseconds = 30_000;
 
+    // Checkpoints normally run beside the writer (SqliteCheckpointer); this many WAL pages (about 40 MB)
+    // make the writer checkpoint itself, which only happens if the background one cannot keep up.
+    private const int WriterCheckpointPages = 10_000;
+
     private readonly SqliteConnections _connections;
 
     private SqliteStateDatabase(DatabaseSetting setting, SqliteWriter writer, SqliteConnections connections, int schemaVersion, TimeProvider time, ILoggerFactory loggers)
@@ -70,7 +74,10 @@ internal sealed class SqliteStateDatabase : IStateDatabase
         }
 
         var readers = new SqliteConnectionStringBuilder(setting.ConnectionString) { Mode = SqliteOpenMode.ReadOnly }.ConnectionString;
-        var writer = new SqliteWriter(writerConnection, loggers.CreateLogger<SqliteWriter>());
+        var checkpointConnection = new SqliteConnection(new SqliteConnectionStringBuilder(setting.ConnectionString) { Pooling = false }.ConnectionString);
+        await checkpointConnection.OpenAsync(cancellationToken);
+        await checkpointConnection.ExecuteAsync(new CommandDefinition($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds}", cancellationToken: cancellationToken));
+        var writer = new SqliteWriter(writerConnection, new SqliteCheckpointer(checkpointConnection), loggers.CreateLogger<SqliteWriter>());
         logger.Opened(setting.Description, version);
         return new SqliteStateDatabase(setting, writer, new SqliteConnections(writer, readers), version, time, loggers);
     }
@@ -88,6 +95,7 @@ internal sealed class SqliteStateDatabase : IStateDatabase
         if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
             logger.NotWal(mode ?? "unknown", description);
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA synchronous = FULL", cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition($"PRAGMA wal_autocheckpoint = {WriterCheckpointPages}", cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition("PRAGMA foreign_keys = ON", cancellationToken: cancellationToken));
     }
 }

@@ -28,9 +28,12 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private long _batches;
     private long _operations;
 
-    public SqliteWriter(SqliteConnection connection, ILogger logger)
+    private readonly SqliteCheckpointer? _checkpointer;
+
+    public SqliteWriter(SqliteConnection connection, SqliteCheckpointer? checkpointer, ILogger logger)
     {
         _connection = connection;
+        _checkpointer = checkpointer;
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
@@ -67,6 +70,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
     {
         _channel.Writer.TryComplete();
         await _loop;
+        if (_checkpointer is not null)
+            await _checkpointer.DisposeAsync();
         await _connection.DisposeAsync();
     }
 
@@ -212,6 +217,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         Interlocked.Add(ref _operations, done.Count);
         foreach (var operation in done)
             operation.Complete();
+        _checkpointer?.Committed(done.Count);
     }
 
     private static void RollbackQuietly(SqliteTransaction transaction)
