@@ -17,6 +17,9 @@ internal sealed record DatabaseSetting(StateProvider Provider, string Connection
     /// </summary>
     public const int DefaultMaxPoolSize = 20;
 
+    /// <summary>Never the connection string: it may hold a password.</summary>
+    public override string ToString() => Description;
+
     public static DatabaseSetting Parse(string? setting)
     {
         var value = setting?.Trim();

@@ -43,7 +43,7 @@ internal sealed class PostgresDocumentLocks(NpgsqlDataSource dataSource, ILogger
                 }
             }
 
-            return new Holder(this, connection, key, lockKey, local);
+            return new Holder(logger, connection, key, lockKey, local);
         }
         catch
         {
@@ -67,7 +67,7 @@ internal sealed class PostgresDocumentLocks(NpgsqlDataSource dataSource, ILogger
         }
     }
 
-    private sealed class Holder(PostgresDocumentLocks owner, NpgsqlConnection connection, string key, long lockKey, IAsyncDisposable local) : IAsyncDisposable
+    private sealed class Holder(ILogger logger, NpgsqlConnection connection, string key, long lockKey, IAsyncDisposable local) : IAsyncDisposable
     {
         private int _released;
 
@@ -83,7 +83,7 @@ internal sealed class PostgresDocumentLocks(NpgsqlDataSource dataSource, ILogger
             }
             catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
             {
-                owner.Log.UnlockFailed(ex, key);
+                logger.UnlockFailed(ex, key);
                 await UnlockAllQuietlyAsync(connection);
             }
             finally
@@ -93,6 +93,4 @@ internal sealed class PostgresDocumentLocks(NpgsqlDataSource dataSource, ILogger
             }
         }
     }
-
-    private ILogger Log => logger;
 }

@@ -72,6 +72,7 @@ public sealed class DatabaseSettingTests
         var parsed = DatabaseSetting.Parse(setting);
 
         parsed.Description.ShouldNotContain("Sekr1t");
+        parsed.ToString().ShouldNotContain("Sekr1t");
         parsed.Description.ShouldStartWith("PostgreSQL erp@db:5432/state");
     }
 
