@@ -82,7 +82,10 @@ internal sealed class SqlWorkQueue(IStoreConnections db, TimeProvider time, ILog
             .Select(g => (Candidate: g.First(), Key: LockKey.ForQueueDocument(g.Key.Source, g.Key.DocType, g.Key.DocName)))
             .ToList();
         var locked = await Dialect.TryLockQueueDocumentsAsync(connection, transaction, firstPerDocument.Select(c => c.Key).ToList(), cancellationToken);
-        var chosen = Dialect.Ids(firstPerDocument.Where(c => locked.Contains(c.Key)).Take(maxItems).Select(c => c.Candidate.Id).ToList());
+        var chosenIds = firstPerDocument.Where(c => locked.Contains(c.Key)).Take(maxItems).Select(c => c.Candidate.Id).ToList();
+        if (chosenIds.Count == 0)
+            return [];
+        var chosen = Dialect.Ids(chosenIds);
 
         var claimed = new List<QueueItem>(maxItems);
         await using (var command = Dialect.HotCommand(connection, transaction, QueueSql.Claim(Dialect), ClaimParameters).Set("Ids", chosen).Set("Owner", owner).Set("Until", until).Set("Now", now))

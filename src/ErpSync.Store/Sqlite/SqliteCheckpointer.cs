@@ -11,14 +11,18 @@ namespace ErpSync.Store.Sqlite;
 /// </summary>
 internal sealed class SqliteCheckpointer : IAsyncDisposable
 {
-    /// <summary>Writes committed between checkpoints.</summary>
+    /// <summary>Units of work committed between checkpoints.</summary>
     public const int WritesPerCheckpoint = 1000;
+
+    /// <summary>Commits between checkpoints, for few but large units (a sweep's thousand rows are one unit).</summary>
+    public const int CommitsPerCheckpoint = 64;
 
     private readonly SemaphoreSlim _due = new(0, 1);
     private readonly CancellationTokenSource _stop = new();
     private readonly SqliteConnection _connection;
     private readonly Task _loop;
     private long _writesSinceCheckpoint;
+    private long _commitsSinceCheckpoint;
 
     public SqliteCheckpointer(SqliteConnection connection)
     {
@@ -29,9 +33,11 @@ internal sealed class SqliteCheckpointer : IAsyncDisposable
     /// <summary>Called by the writer after each commit.</summary>
     public void Committed(int writes)
     {
-        if (Interlocked.Add(ref _writesSinceCheckpoint, writes) >= WritesPerCheckpoint && _due.CurrentCount == 0)
+        var commits = Interlocked.Increment(ref _commitsSinceCheckpoint);
+        if ((Interlocked.Add(ref _writesSinceCheckpoint, writes) >= WritesPerCheckpoint || commits >= CommitsPerCheckpoint) && _due.CurrentCount == 0)
         {
             Interlocked.Exchange(ref _writesSinceCheckpoint, 0);
+            Interlocked.Exchange(ref _commitsSinceCheckpoint, 0);
             try
             {
                 _due.Release();
