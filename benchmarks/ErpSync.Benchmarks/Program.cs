@@ -1,1 +1,11 @@
-Console.WriteLine("benchmarks: not ready yet");
+using ErpSync.Benchmarks;
+using ErpSync.Benchmarks.Store;
+
+// Each workload is selected by its name as the first argument; add new ones to this list.
+IWorkload[] workloads =
+[
+    new StoreEnqueueWorkload(),
+    new StoreDrainWorkload(),
+];
+
+return await WorkloadRunner.RunAsync(workloads, args);
