@@ -7,7 +7,7 @@ namespace ErpSync.Emulator.Storage;
 /// nothing reaches <see cref="SiteDatabase"/> until <see cref="Commit"/>, so a request that fails leaves no
 /// trace (series counters included), as a rolled-back Frappe request. Use only while holding the gate.
 /// </summary>
-internal sealed class SiteTransaction(SiteDatabase db)
+internal sealed class SiteTransaction(SiteDatabase db, Func<Doc, Doc>? storageForm = null)
 {
     private readonly Dictionary<(string DocType, string Key), Pending> _docs = [];
     private readonly List<(string DocType, string Key)> _order = [];
@@ -52,8 +52,10 @@ internal sealed class SiteTransaction(SiteDatabase db)
         }
     }
 
+    /// <summary>Stages a write; what is stored is the document as the database would read it back.</summary>
     public void Put(Doc doc, string? previousName = null)
     {
+        doc = storageForm?.Invoke(doc) ?? doc;
         var key = (doc.DocType, NameKey.Of(doc.Name));
         var existsCommitted = db.HasTable(doc.DocType) && db.Table(doc.DocType).Get(previousName ?? doc.Name) is not null;
         if (previousName is not null && !NameKey.Equal(previousName, doc.Name))
