@@ -33,7 +33,9 @@ internal sealed class SiteTransaction(SiteDatabase db, Func<Doc, Doc>? storageFo
         {
             foreach (var doc in db.Table(doctype).All())
             {
-                if (_docs.TryGetValue((doctype, NameKey.Of(doc.Name)), out var pending))
+                if (_docs.Count == 0)
+                    yield return doc;
+                else if (_docs.TryGetValue((doctype, NameKey.Of(doc.Name)), out var pending))
                 {
                     if (pending.Doc is not null && !pending.IsNew)
                         yield return pending.Doc;
@@ -67,6 +69,25 @@ internal sealed class SiteTransaction(SiteDatabase db, Func<Doc, Doc>? storageFo
     }
 
     public void Delete(string doctype, string name) => Record((doctype, NameKey.Of(name)), new Pending(null, null, false));
+
+    /// <summary>Documents (committed or written here) whose <paramref name="field"/> equals <paramref name="value"/> under the collation.</summary>
+    public IEnumerable<Doc> FindByValue(string doctype, string field, string value)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in db.FindByValue(doctype, field, value))
+        {
+            if (Get(doctype, name) is { } doc && seen.Add(NameKey.Of(doc.Name)) && Matches(doc))
+                yield return doc;
+        }
+
+        foreach (var key in _order)
+        {
+            if (key.DocType == doctype && _docs[key].Doc is { } doc && seen.Add(NameKey.Of(doc.Name)) && Matches(doc))
+                yield return doc;
+        }
+
+        bool Matches(Doc doc) => doc[field] is { } v && NameKey.Equal(Python.PyConvert.Cstr(v), value);
+    }
 
     public long GetSeries(string key) =>
         _series.TryGetValue(NameKey.Of(key), out var value) ? value : db.GetSeries(key);
