@@ -45,6 +45,22 @@ public sealed class SiteClockTests(SiteClockTests.Fixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task Put_ClockStopped_EverySaveStillMovesModified()
+    {
+        fixture.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 15, 16, 0, 0, 5, TimeSpan.Zero));
+        Site.Backdoor.Insert(DocType(), new JsonObject { ["title"] = "frozen" });
+        var read = Site.Backdoor.Get(DocType(), "frozen")!["modified"]!.GetValue<string>();
+        using var http = new SiteHttp(Site);
+
+        var first = await http.PutAsync("api/resource/Clocked/frozen", new JsonObject { ["note"] = "a", ["modified"] = read }.ToJsonString());
+        var stale = await http.PutAsync("api/resource/Clocked/frozen", new JsonObject { ["note"] = "b", ["modified"] = read }.ToJsonString());
+
+        first.Status.ShouldBe(200);
+        first.Data["modified"]!.GetValue<string>().ShouldBe("2026-01-15 17:00:00.005001");
+        stale.Status.ShouldBe(417);
+    }
+
+    [Fact]
     public async Task TimeZone_SystemSettingsChanged_NewTimestampsFollow()
     {
         using var http = new SiteHttp(Site);
