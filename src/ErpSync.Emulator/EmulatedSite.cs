@@ -80,6 +80,7 @@ public sealed class EmulatedSite : IAsyncDisposable
             kestrel.Limits.MaxRequestBodySize = 25 * 1024 * 1024;
         });
         builder.Services.AddSingleton(loggerFactory);
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, NoSignalLifetime>();
         var app = builder.Build();
         app.Run(dispatcher.HandleAsync);
         try

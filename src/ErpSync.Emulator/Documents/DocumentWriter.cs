@@ -106,13 +106,13 @@ internal static class DocumentWriter
     private static Doc Save(DocContext ctx, DocTypeDef meta, Doc stored, Doc doc, string originalModified, int requested, HashSet<string> tablesSent)
     {
         doc.Docstatus = requested;
-        doc["modified"] = ctx.Now;
+        doc["modified"] = NextModified(ctx.Now, PyConvert.Cstr(stored["modified"]));
         doc["modified_by"] = ctx.User;
         StampChildren(meta, doc);
         var storedModified = PyConvert.Cstr(stored["modified"]);
         if (!string.Equals(storedModified, originalModified, StringComparison.Ordinal))
         {
-            var message = $"Error: Document has been modified after you have opened it ({storedModified}, {ctx.Now}). Please refresh to get the latest document.";
+            var message = $"Error: Document has been modified after you have opened it ({storedModified}, {doc["modified"]}). Please refresh to get the latest document.";
             throw Fail.Throw(message, "TimestampMismatchError");
         }
 
@@ -139,6 +139,17 @@ internal static class DocumentWriter
             ctx.Raise(doc, method, inInsert: false);
         ctx.Tx.Put(ChildRowWrites.Resolve(ctx, meta, stored, doc, tablesSent));
         return doc;
+    }
+
+    /// <summary>
+    /// The new <c>modified</c> of a save: now, but at least a microsecond past the stored value, so a stopped
+    /// test clock cannot make a stale compare-and-swap pass (with a running clock this never applies).
+    /// </summary>
+    private static string NextModified(string now, string stored)
+    {
+        if (!DateValues.TryParseDatetime(now, out var next) || !DateValues.TryParseDatetime(stored, out var previous) || next > previous)
+            return now;
+        return previous.AddTicks(10).ToString(SiteClock.DatetimeFormat, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static void RunValidation(DocContext ctx, DocTypeDef meta, Doc doc, Doc? stored, DocAction action)

@@ -40,7 +40,7 @@ internal sealed class SiteRuntime
     {
         lock (Db.Gate)
         {
-            var tx = new SiteTransaction(Db);
+            var tx = new SiteTransaction(Db, doc => StorageForm.Of(doc, Metas.Find));
             var ctx = new DocContext(this, tx, user);
             var result = operation(ctx);
             OnEvents?.Invoke(ctx);

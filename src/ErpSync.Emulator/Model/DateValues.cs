@@ -19,8 +19,56 @@ internal static class DateValues
         value = default;
         if (string.IsNullOrWhiteSpace(text))
             return false;
+        if (TryParseCanonical(text, out value))
+            return true;
         return DateTime.TryParseExact(text.Trim(), DatetimeFormats, CultureInfo.InvariantCulture,
             DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind, out value);
+    }
+
+    /// <summary>Fast path for what the site itself prints: <c>YYYY-MM-DD[( |T)HH:MM:SS[.f…]]</c>.</summary>
+    private static bool TryParseCanonical(string text, out DateTime value)
+    {
+        value = default;
+        var s = text.AsSpan();
+        if (s.Length < 10 || s[4] != '-' || s[7] != '-')
+            return false;
+        if (!Digits(s[..4], out var year) || !Digits(s.Slice(5, 2), out var month) || !Digits(s.Slice(8, 2), out var day))
+            return false;
+        int hour = 0, minute = 0, second = 0;
+        long ticks = 0;
+        if (s.Length > 10)
+        {
+            if (s.Length < 19 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':')
+                return false;
+            if (!Digits(s.Slice(11, 2), out hour) || !Digits(s.Slice(14, 2), out minute) || !Digits(s.Slice(17, 2), out second))
+                return false;
+            if (s.Length > 19)
+            {
+                if (s[19] != '.' || s.Length > 27 || !Digits(s[20..], out var fraction))
+                    return false;
+                ticks = fraction * (long)Math.Pow(10, 7 - (s.Length - 20));
+            }
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(Math.Clamp(year, 1, 9999), month) || hour > 23 || minute > 59 || second > 59)
+            return false;
+        value = new DateTime(year, month, day, hour, minute, second).AddTicks(ticks);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> span, out int value)
+    {
+        value = 0;
+        if (span.Length == 0)
+            return false;
+        foreach (var c in span)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
     }
 
     public static bool TryParseTime(string? text, out TimeSpan value)

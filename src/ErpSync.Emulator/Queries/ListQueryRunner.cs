@@ -16,6 +16,7 @@ internal static partial class ListQueryRunner
 {
     private static readonly string[] StarStandard = ["name", "creation", "modified", "modified_by", "owner", "docstatus", "idx"];
     private static readonly string[] LikeColumns = ["_user_tags", "_comments", "_assign", "_liked_by"];
+    private static readonly Dictionary<string, Doc?> NoChildren = new(StringComparer.Ordinal);
 
     public static List<object?> Run(DocContext ctx, string doctype, ListArgs args)
     {
@@ -32,30 +33,37 @@ internal static partial class ListQueryRunner
             .Where(r => filters.All(r.Matches) && (orFilters.Count == 0 || orFilters.Any(r.Matches)))
             .ToList();
         if (order.Count > 0)
-        {
-            var keyed = rows.Select((row, index) => (row, index)).ToList();
-            keyed.Sort((x, y) =>
-            {
-                foreach (var (column, descending) in order)
-                {
-                    var c = ValueComparer.CompareForSort(column.Kind, x.row.Get(column), y.row.Get(column));
-                    if (c != 0)
-                        return descending ? -c : c;
-                }
-
-                return x.index.CompareTo(y.index);
-            });
-            rows = keyed.Select(k => k.row).ToList();
-        }
+            rows = Sort(rows, order);
 
         if (selections.Any(s => s.Aggregate is not null))
             return [Aggregate(selections, rows, args.AsDict)];
-        if (!selections.Any(s => s.Column?.IsChild == true))
+        var joined = selections.Select(s => s.Column).Concat(filters.Select(f => f.Column)).Concat(orFilters.Select(f => f.Column))
+            .Concat(order.Select(o => o.Column)).Any(c => c is { IsChild: true });
+        if (joined && !selections.Any(s => s.Column?.IsChild == true))
             rows = rows.DistinctBy(r => r.Parent).ToList();
         IEnumerable<QueryRow> page = rows.Skip((int)Math.Min(args.LimitStart, int.MaxValue));
         if (args.PageLength > 0)
             page = page.Take((int)Math.Min(args.PageLength, int.MaxValue));
         return page.Select(r => Project(meta, selections, r, args.AsDict)).ToList();
+    }
+
+    /// <summary>ORDER BY over keys computed once per row (unboxed for numbers and dates); ties keep storage order.</summary>
+    private static List<QueryRow> Sort(List<QueryRow> rows, List<(ColumnRef Column, bool Descending)> order)
+    {
+        var columns = order.Select(o => SortColumn.Build(o.Column, rows)).ToArray();
+        var indexes = Enumerable.Range(0, rows.Count).ToArray();
+        Array.Sort(indexes, (x, y) =>
+        {
+            for (var i = 0; i < columns.Length; i++)
+            {
+                var c = columns[i].Compare(x, y);
+                if (c != 0)
+                    return order[i].Descending ? -c : c;
+            }
+
+            return x.CompareTo(y);
+        });
+        return indexes.Select(i => rows[i]).ToList();
     }
 
     /// <summary><c>frappe.client.get_count</c>: documents matching the filters.</summary>
@@ -69,6 +77,13 @@ internal static partial class ListQueryRunner
     private static IEnumerable<QueryRow> Rows(DocContext ctx, DocTypeDef meta, string? parentDocType, IEnumerable<ColumnRef?> columns)
     {
         var childMetas = columns.Where(c => c is { IsChild: true }).Select(c => c!.Table).DistinctBy(m => m.Name).ToList();
+        if (childMetas.Count == 0)
+        {
+            foreach (var doc in Documents(ctx, meta, parentDocType))
+                yield return new QueryRow(doc, NoChildren);
+            yield break;
+        }
+
         foreach (var doc in Documents(ctx, meta, parentDocType))
         {
             IEnumerable<Dictionary<string, Doc?>> combos = [new Dictionary<string, Doc?>(StringComparer.Ordinal)];

@@ -21,14 +21,15 @@ internal sealed class QueryRow(Doc parent, Dictionary<string, Doc?> children)
         var kind = condition.Column.Kind;
         var value = Get(condition.Column);
         var target = condition.Value;
+        var prepared = condition.Prepared;
         switch (condition.Operator)
         {
-            case "=": return ValueComparer.Compare(kind, value, target) == 0;
-            case "!=": return ValueComparer.Compare(kind, value, target) != 0;
-            case ">": return ValueComparer.Compare(kind, value, target) > 0;
-            case "<": return ValueComparer.Compare(kind, value, target) < 0;
-            case ">=": return ValueComparer.Compare(kind, value, target) >= 0;
-            case "<=": return ValueComparer.Compare(kind, value, target) <= 0;
+            case "=": return ValueComparer.ComparePrepared(kind, value, prepared) == 0;
+            case "!=": return ValueComparer.ComparePrepared(kind, value, prepared) != 0;
+            case ">": return ValueComparer.ComparePrepared(kind, value, prepared) > 0;
+            case "<": return ValueComparer.ComparePrepared(kind, value, prepared) < 0;
+            case ">=": return ValueComparer.ComparePrepared(kind, value, prepared) >= 0;
+            case "<=": return ValueComparer.ComparePrepared(kind, value, prepared) <= 0;
             case "like": return ValueComparer.Like(value, target);
             case "not like": return !ValueComparer.Like(value, target);
             case "in": return InList(kind, value, target);

@@ -14,6 +14,42 @@ namespace ErpSync.Emulator.Queries;
 /// </summary>
 internal static class ValueComparer
 {
+    /// <summary>A value converted once to what <see cref="ComparePrepared"/> compares: double, DateTime or text.</summary>
+    public static object? Prepare(FieldKind kind, object? value) => kind switch
+    {
+        FieldKind.Int or FieldKind.Check or FieldKind.Float => PyConvert.Flt(value),
+        FieldKind.Date or FieldKind.Datetime => ToDate(kind, value) is { } date ? date : PyConvert.Cstr(value),
+        _ => PyConvert.Cstr(value),
+    };
+
+    /// <summary>Compares a column value with a value from <see cref="Prepare"/>.</summary>
+    public static int ComparePrepared(FieldKind kind, object? value, object? prepared) => prepared switch
+    {
+        double d => PyConvert.Flt(value).CompareTo(d),
+        DateTime date when ToDate(kind, value) is { } mine => mine.CompareTo(date),
+        _ => Compare(kind, value, prepared),
+    };
+
+    /// <summary>A sort key computed once per row: NULL, a number, a date or the collation key of the text.</summary>
+    public static IComparable? SortKey(FieldKind kind, object? value)
+    {
+        if (value is null)
+            return null;
+        return Prepare(kind, value) switch
+        {
+            double d => d,
+            DateTime date => date,
+            var other => new CollatedText(PyConvert.Cstr(other)),
+        };
+    }
+
+    public static int CompareSortKeys(IComparable? a, IComparable? b)
+    {
+        if (a is null || b is null)
+            return a is null ? (b is null ? 0 : -1) : 1;
+        return a.GetType() == b.GetType() ? a.CompareTo(b) : string.CompareOrdinal(a.ToString(), b.ToString());
+    }
+
     public static int Compare(FieldKind kind, object? a, object? b)
     {
         switch (kind)
@@ -31,14 +67,6 @@ internal static class ValueComparer
         }
     }
 
-    /// <summary>ORDER BY comparison: NULL sorts first, then as <see cref="Compare"/>.</summary>
-    public static int CompareForSort(FieldKind kind, object? a, object? b)
-    {
-        if (a is null || b is null)
-            return a is null ? (b is null ? 0 : -1) : 1;
-        return Compare(kind, a, b);
-    }
-
     public static DateTime? ToDate(FieldKind kind, object? value)
     {
         if (value is null)
@@ -46,6 +74,16 @@ internal static class ValueComparer
         if (!DateValues.TryParseDatetime(PyConvert.Cstr(value), out var parsed))
             return null;
         return kind == FieldKind.Date ? parsed.Date : parsed;
+    }
+
+    private sealed class CollatedText(string text) : IComparable
+    {
+        private readonly System.Globalization.SortKey _key = System.Globalization.CultureInfo.InvariantCulture.CompareInfo.GetSortKey(
+            text.TrimEnd(' '), System.Globalization.CompareOptions.IgnoreCase | System.Globalization.CompareOptions.IgnoreNonSpace);
+
+        public int CompareTo(object? obj) => obj is CollatedText other ? System.Globalization.SortKey.Compare(_key, other._key) : 1;
+
+        public override string ToString() => _key.OriginalString;
     }
 
     /// <summary>SQL LIKE with % and _ wildcards, case-insensitive.</summary>

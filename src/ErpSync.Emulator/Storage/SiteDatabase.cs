@@ -14,6 +14,7 @@ internal sealed class SiteDatabase
     private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, RowLocation>> _rows = new(StringComparer.Ordinal);
     private readonly Dictionary<(string DocType, string Key, string Field), string> _passwords = [];
+    private readonly Dictionary<(string DocType, string Field), Dictionary<string, HashSet<string>>> _valueIndexes = [];
 
     public object Gate { get; } = new();
 
@@ -30,7 +31,12 @@ internal sealed class SiteDatabase
 
     public bool HasTable(string doctype) => _tables.ContainsKey(doctype);
 
-    public void DropTable(string doctype) => _tables.Remove(doctype);
+    public void DropTable(string doctype)
+    {
+        _tables.Remove(doctype);
+        foreach (var key in _valueIndexes.Keys.Where(k => k.DocType == doctype).ToList())
+            _valueIndexes.Remove(key);
+    }
 
     public long GetSeries(string key) => _series.GetValueOrDefault(NameKey.Of(key));
 
@@ -87,8 +93,60 @@ internal sealed class SiteDatabase
         table.Remove(name);
     }
 
+    /// <summary>
+    /// Names of committed documents whose <paramref name="field"/> equals <paramref name="value"/> under the
+    /// collation — what a unique index answers. The index is built on first use and kept up to date after.
+    /// </summary>
+    public IReadOnlyCollection<string> FindByValue(string doctype, string field, string value)
+    {
+        if (!_valueIndexes.TryGetValue((doctype, field), out var index))
+        {
+            index = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+            _valueIndexes[(doctype, field)] = index;
+            if (HasTable(doctype))
+            {
+                foreach (var doc in Table(doctype).All())
+                    AddValue(index, doc, field);
+            }
+        }
+
+        return index.TryGetValue(NameKey.Of(value), out var names) ? names : [];
+    }
+
+    private static void AddValue(Dictionary<string, HashSet<string>> index, Doc doc, string field)
+    {
+        if (doc[field] is not { } value)
+            return;
+        var key = NameKey.Of(Python.PyConvert.Cstr(value));
+        if (!index.TryGetValue(key, out var names))
+        {
+            names = new HashSet<string>(StringComparer.Ordinal);
+            index[key] = names;
+        }
+
+        names.Add(doc.Name);
+    }
+
+    private void IndexValues(Doc doc, bool add)
+    {
+        foreach (var ((doctype, field), index) in _valueIndexes)
+        {
+            if (doctype != doc.DocType)
+                continue;
+            if (add)
+            {
+                AddValue(index, doc, field);
+            }
+            else if (doc[field] is { } value && index.TryGetValue(NameKey.Of(Python.PyConvert.Cstr(value)), out var names))
+            {
+                names.Remove(doc.Name);
+            }
+        }
+    }
+
     private void Index(Doc doc)
     {
+        IndexValues(doc, add: true);
         foreach (var (field, rows) in doc.Tables)
         {
             foreach (var row in rows)
@@ -106,6 +164,7 @@ internal sealed class SiteDatabase
 
     private void Unindex(Doc doc)
     {
+        IndexValues(doc, add: false);
         foreach (var row in doc.AllChildren())
         {
             if (_rows.TryGetValue(row.DocType, out var index)

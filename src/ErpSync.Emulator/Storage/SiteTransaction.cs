@@ -7,7 +7,7 @@ namespace ErpSync.Emulator.Storage;
 /// nothing reaches <see cref="SiteDatabase"/> until <see cref="Commit"/>, so a request that fails leaves no
 /// trace (series counters included), as a rolled-back Frappe request. Use only while holding the gate.
 /// </summary>
-internal sealed class SiteTransaction(SiteDatabase db)
+internal sealed class SiteTransaction(SiteDatabase db, Func<Doc, Doc>? storageForm = null)
 {
     private readonly Dictionary<(string DocType, string Key), Pending> _docs = [];
     private readonly List<(string DocType, string Key)> _order = [];
@@ -33,7 +33,9 @@ internal sealed class SiteTransaction(SiteDatabase db)
         {
             foreach (var doc in db.Table(doctype).All())
             {
-                if (_docs.TryGetValue((doctype, NameKey.Of(doc.Name)), out var pending))
+                if (_docs.Count == 0)
+                    yield return doc;
+                else if (_docs.TryGetValue((doctype, NameKey.Of(doc.Name)), out var pending))
                 {
                     if (pending.Doc is not null && !pending.IsNew)
                         yield return pending.Doc;
@@ -52,8 +54,10 @@ internal sealed class SiteTransaction(SiteDatabase db)
         }
     }
 
+    /// <summary>Stages a write; what is stored is the document as the database would read it back.</summary>
     public void Put(Doc doc, string? previousName = null)
     {
+        doc = storageForm?.Invoke(doc) ?? doc;
         var key = (doc.DocType, NameKey.Of(doc.Name));
         var existsCommitted = db.HasTable(doc.DocType) && db.Table(doc.DocType).Get(previousName ?? doc.Name) is not null;
         if (previousName is not null && !NameKey.Equal(previousName, doc.Name))
@@ -65,6 +69,25 @@ internal sealed class SiteTransaction(SiteDatabase db)
     }
 
     public void Delete(string doctype, string name) => Record((doctype, NameKey.Of(name)), new Pending(null, null, false));
+
+    /// <summary>Documents (committed or written here) whose <paramref name="field"/> equals <paramref name="value"/> under the collation.</summary>
+    public IEnumerable<Doc> FindByValue(string doctype, string field, string value)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in db.FindByValue(doctype, field, value))
+        {
+            if (Get(doctype, name) is { } doc && seen.Add(NameKey.Of(doc.Name)) && Matches(doc))
+                yield return doc;
+        }
+
+        foreach (var key in _order)
+        {
+            if (key.DocType == doctype && _docs[key].Doc is { } doc && seen.Add(NameKey.Of(doc.Name)) && Matches(doc))
+                yield return doc;
+        }
+
+        bool Matches(Doc doc) => doc[field] is { } v && NameKey.Equal(Python.PyConvert.Cstr(v), value);
+    }
 
     public long GetSeries(string key) =>
         _series.TryGetValue(NameKey.Of(key), out var value) ? value : db.GetSeries(key);

@@ -48,8 +48,8 @@ internal static class ExprLexer
                 while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
                     i++;
                 var literal = text[start..i];
-                object value = literal.Contains('.', StringComparison.Ordinal)
-                    ? double.Parse(literal, CultureInfo.InvariantCulture)
+                var value = literal.Contains('.', StringComparison.Ordinal)
+                    ? (object)double.Parse(literal, CultureInfo.InvariantCulture)
                     : long.Parse(literal, CultureInfo.InvariantCulture);
                 tokens.Add(new Token(TokenKind.Number, literal, value));
                 continue;

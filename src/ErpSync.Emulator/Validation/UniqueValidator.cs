@@ -33,11 +33,9 @@ internal static class UniqueValidator
             if (value is null)
                 continue;
             var text = PyConvert.Cstr(value);
-            foreach (var other in ctx.Tx.Scan(meta.Name))
+            foreach (var other in ctx.Tx.FindByValue(meta.Name, field.Fieldname, text))
             {
-                if (NameKey.Equal(other.Name, doc.Name) || other[field.Fieldname] is null)
-                    continue;
-                if (NameKey.Equal(PyConvert.Cstr(other[field.Fieldname]), text))
+                if (!NameKey.Equal(other.Name, doc.Name))
                 {
                     var integrity = $"Duplicate entry '{text}' for key '{field.Fieldname}'";
                     throw new FrappeError(417,
