@@ -20,7 +20,7 @@ internal sealed record CliHost
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    public IStateDatabaseInitializer StateDatabase { get; init; } = new PendingStateDatabaseInitializer();
+    public IStateDatabaseInitializer StateDatabase { get; init; } = new StoreStateDatabaseInitializer(TimeProvider.System);
 
     /// <summary>Secrets of the loaded configuration, kept out of error lines and logs.</summary>
     public SecretRedactor Redactor { get; } = new();

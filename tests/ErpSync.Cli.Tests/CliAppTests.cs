@@ -93,7 +93,6 @@ public sealed class CliAppTests
     [InlineData("retry", "--all")]
     [InlineData("retry", "--doctype", "Sales Order")]
     [InlineData("setup-webhook", "--apply")]
-    [InlineData("emulator", "--port", "8001")]
     [InlineData("demo", "--keep")]
     public async Task CommandWithoutBackend_ValidArguments_SaysNotAvailableAndFails(params string[] args)
     {

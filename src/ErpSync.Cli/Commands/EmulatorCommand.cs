@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
+using ErpSync.Cli.Internal.Invocation;
 using ErpSync.Emulator;
 
 namespace ErpSync.Cli.Commands;
@@ -7,80 +7,68 @@ namespace ErpSync.Cli.Commands;
 /// <summary><c>erpsync emulator</c>: serves one emulated Frappe site on 127.0.0.1 until SIGINT/SIGTERM.</summary>
 internal static class EmulatorCommand
 {
+    private static readonly EmulatorOptions Defaults = new();
+
+    private static readonly Option<int> Port = new("--port") { Description = "TCP port on 127.0.0.1 (0 picks a free one).", Required = true };
+    private static readonly Option<string> ApiKey = new("--api-key") { Description = "API key of the site's API user.", DefaultValueFactory = _ => Defaults.ApiKey };
+    private static readonly Option<string> ApiSecret = new("--api-secret") { Description = "API secret of the site's API user.", DefaultValueFactory = _ => Defaults.ApiSecret };
+    private static readonly Option<string?> WebhookSecret = new("--webhook-secret")
+    {
+        Description = "Secret for Webhook documents saved with security enabled but no secret of their own.",
+    };
+
+    private static readonly Option<string> TimeZone = new("--time-zone") { Description = "IANA time zone of the site (System Settings).", DefaultValueFactory = _ => Defaults.TimeZone };
+
     public static Command Create()
     {
-        var defaults = new EmulatorOptions();
-        var port = new Option<int>("--port") { Description = "TCP port on 127.0.0.1 (0 picks a free one).", Required = true };
-        var apiKey = new Option<string>("--api-key") { Description = "API key of the site's API user.", DefaultValueFactory = _ => defaults.ApiKey };
-        var apiSecret = new Option<string>("--api-secret") { Description = "API secret of the site's API user.", DefaultValueFactory = _ => defaults.ApiSecret };
-        var webhookSecret = new Option<string?>("--webhook-secret")
-        {
-            Description = "Secret for Webhook documents saved with security enabled but no secret of their own.",
-        };
-        var timeZone = new Option<string>("--time-zone") { Description = "IANA time zone of the site (System Settings).", DefaultValueFactory = _ => defaults.TimeZone };
         var command = new Command("emulator", "Run one emulated Frappe site on 127.0.0.1.");
-        command.Options.Add(port);
-        command.Options.Add(apiKey);
-        command.Options.Add(apiSecret);
-        command.Options.Add(webhookSecret);
-        command.Options.Add(timeZone);
-        command.SetAction(async (parseResult, ct) =>
+        command.Options.Add(Port);
+        command.Options.Add(ApiKey);
+        command.Options.Add(ApiSecret);
+        command.Options.Add(WebhookSecret);
+        command.Options.Add(TimeZone);
+        return command.WithBody(RunAsync);
+    }
+
+    private static async Task<int> RunAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        var parse = context.ParseResult;
+        var options = new EmulatorOptions
         {
-            var options = new EmulatorOptions
-            {
-                Port = parseResult.GetValue(port),
-                ApiKey = parseResult.GetValue(apiKey) ?? defaults.ApiKey,
-                ApiSecret = parseResult.GetValue(apiSecret) ?? defaults.ApiSecret,
-                WebhookSecret = parseResult.GetValue(webhookSecret),
-                TimeZone = parseResult.GetValue(timeZone) ?? defaults.TimeZone,
-            };
-            try
-            {
-                options.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                await Console.Error.WriteLineAsync($"erpsync emulator: {e.Message}");
-                return 2;
-            }
+            Port = parse.GetValue(Port),
+            ApiKey = parse.GetValue(ApiKey) ?? Defaults.ApiKey,
+            ApiSecret = parse.GetValue(ApiSecret) ?? Defaults.ApiSecret,
+            WebhookSecret = parse.GetValue(WebhookSecret),
+            TimeZone = parse.GetValue(TimeZone) ?? Defaults.TimeZone,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw CliException.Usage(e.Message);
+        }
 
-            EmulatedSite site;
-            try
-            {
-                site = await EmulatedSite.StartAsync(options, ct);
-            }
-            catch (IOException e)
-            {
-                await Console.Error.WriteLineAsync($"erpsync emulator: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
-                return 1;
-            }
+        EmulatedSite site;
+        try
+        {
+            site = await EmulatedSite.StartAsync(options, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new CliException($"cannot listen on 127.0.0.1:{options.Port}: {e.Message}", innerException: e);
+        }
 
-            // Stop on SIGINT/SIGTERM ourselves: the synchronous root invocation does not cancel ct for us.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            await using (site)
-            {
-                Console.Out.WriteLine($"listening on http://127.0.0.1:{site.BaseUrl.Port}");
-                Console.Out.Flush();
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, stop.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // SIGINT/SIGTERM: stop serving and exit 0.
-                }
-            }
+        await using (site)
+        {
+            context.Output.Line($"listening on http://127.0.0.1:{site.BaseUrl.Port}");
+            await context.Output.Out.FlushAsync(cancellationToken);
 
-            return 0;
+            // Program.cs turns SIGINT/SIGTERM into this token's cancellation: stop serving and exit 0.
+            await Task.Delay(Timeout.Infinite, cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
 
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                stop.Cancel();
-            }
-        });
-        return command;
+        return ExitCodes.Success;
     }
 }

@@ -30,8 +30,7 @@ internal static class InitCommand
         var config = context.LoadConfig(ConfigRequirements.None);
 
         var database = await context.Host.StateDatabase.InitializeAsync(config.Database, cancellationToken);
-        var mark = database.Outcome == StateDatabaseInitOutcome.NotAvailable ? Mark.Skip : Mark.Ok;
-        output.Check(mark, $"state database: {database.Message}");
+        output.Check(Mark.Ok, $"state database: {database.Message}");
 
         output.Line();
         if (wroteEnv || config.Cloud is null || config.Local is null)

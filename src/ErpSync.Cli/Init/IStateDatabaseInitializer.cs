@@ -3,8 +3,8 @@ using ErpSync.Cli.Configuration;
 namespace ErpSync.Cli.Init;
 
 /// <summary>
-/// Creates (or migrates) the state database for <c>erpsync init</c>. The seam phase B connects to
-/// ErpSync.Store; until then <see cref="PendingStateDatabaseInitializer"/> only says what it would create.
+/// Creates (or migrates) the state database for <c>erpsync init</c> through ErpSync.Store
+/// (<see cref="StoreStateDatabaseInitializer"/>); tests substitute their own.
 /// </summary>
 internal interface IStateDatabaseInitializer
 {

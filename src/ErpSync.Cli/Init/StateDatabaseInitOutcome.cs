@@ -8,7 +8,4 @@ internal enum StateDatabaseInitOutcome
 
     /// <summary>The database existed; pending migrations (if any) were applied.</summary>
     AlreadyExisted,
-
-    /// <summary>Nothing was done: the store is not part of this build; <see cref="StateDatabaseInitResult.Message"/> says what would be created.</summary>
-    NotAvailable,
 }

@@ -8,7 +8,7 @@ namespace ErpSync.Cli.Tests.Commands;
 public sealed class InitCommandTests
 {
     [Fact]
-    public async Task Init_EmptyFolder_WritesBothTemplatesAndSaysWhatDatabaseItWouldCreate()
+    public async Task Init_EmptyFolder_WritesBothTemplatesAndCreatesTheDatabase()
     {
         using var folder = new TempFolder();
 
@@ -17,10 +17,10 @@ public sealed class InitCommandTests
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Out.ShouldContain($"[OK] wrote {folder.File("config.yaml")}");
         result.Out.ShouldContain($"[OK] wrote {folder.File(".env")}");
-        result.Out.ShouldContain($"would create the SQLite database {folder.File("sync_state.db")}");
+        result.Out.ShouldContain($"state database: created SQLite {folder.File("sync_state.db")}");
         result.Out.ShouldContain("erpsync test");
         folder.Read("config.yaml").ShouldBe(ConfigTemplates.ConfigYaml + "\n");
-        File.Exists(folder.File("sync_state.db")).ShouldBeFalse();
+        File.Exists(folder.File("sync_state.db")).ShouldBeTrue();
         result.Error.ShouldBeEmpty();
     }
 
@@ -97,7 +97,7 @@ public sealed class InitCommandTests
         result.ExitCode.ShouldBe(0, result.ToString());
         File.Exists(folder.File("etc/erpsync.yaml")).ShouldBeTrue();
         File.Exists(folder.File("etc/erpsync.env")).ShouldBeTrue();
-        result.Out.ShouldContain($"would create the SQLite database {folder.File("etc/sync_state.db")}");
+        result.Out.ShouldContain($"state database: created SQLite {folder.File("etc/sync_state.db")}");
     }
 
     [Fact]

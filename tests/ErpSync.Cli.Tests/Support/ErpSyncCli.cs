@@ -23,7 +23,7 @@ internal static class ErpSyncCli
             Console = new CliConsole(output, error, options.Terminal, options.Terminal, 120),
             CurrentDirectory = options.Folder,
             Environment = options.Environment,
-            StateDatabase = options.StateDatabase ?? new PendingStateDatabaseInitializer(),
+            StateDatabase = options.StateDatabase ?? new StoreStateDatabaseInitializer(TimeProvider.System),
         };
         var exitCode = await CliApp.RunAsync(args, host, options.Cancellation ?? TestContext.Current.CancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());
