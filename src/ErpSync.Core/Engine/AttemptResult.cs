@@ -9,6 +9,9 @@ internal sealed record AttemptResult(AttemptKind Kind)
     /// <summary>For <see cref="AttemptKind.Done"/>.</summary>
     public SyncOutcome? Outcome { get; init; }
 
+    /// <summary>For <see cref="AttemptKind.Retry"/>: an existing copy was paired instead of inserting one.</summary>
+    public bool Adopted { get; init; }
+
     /// <summary>For <see cref="AttemptKind.Retry"/>: why.</summary>
     public string? Reason { get; init; }
 
@@ -17,7 +20,7 @@ internal sealed record AttemptResult(AttemptKind Kind)
 
     public static AttemptResult Done(SyncOutcome outcome) => new(AttemptKind.Done) { Outcome = outcome };
 
-    public static AttemptResult Retry(string reason) => new(AttemptKind.Retry) { Reason = reason };
+    public static AttemptResult Retry(string reason, bool adopted = false) => new(AttemptKind.Retry) { Reason = reason, Adopted = adopted };
 
     public static AttemptResult Needs(IReadOnlyList<SitedRef> dependencies) => new(AttemptKind.NeedsDependencies) { Dependencies = dependencies };
 }

@@ -19,6 +19,9 @@ internal sealed record ExecutionResult(ExecutionKind Kind)
     /// <summary>Audit rows of writes made but not yet committed.</summary>
     public IReadOnlyList<SyncLogEntry> Logs { get; init; } = [];
 
+    /// <summary>For <see cref="ExecutionKind.Moved"/>: an existing copy was paired instead of inserting one.</summary>
+    public bool Adopted { get; init; }
+
     /// <summary>Why it stopped (stale, moved, failed).</summary>
     public string? Reason { get; init; }
 

@@ -42,7 +42,7 @@ internal sealed class InsertProtocol(SitePair sites, ISyncStore store, IDocument
             var log = RecordBuilder.Log(docType.Name, found.Record.CloudName, found.Record.LocalName, "pair", "none", "success", $"paired with {found.Target.ToWire()} {found.TargetName}: {found.How}");
             var saved = await store.CommitAsync(new SyncCommit(found.Record, [log]), cancellationToken);
             EngineLog.Adopted(logger, docType.Name, saved.CloudName ?? "", saved.LocalName ?? "", found.How);
-            return new InsertResult(ExecutionKind.Moved) { Record = saved, Reason = $"paired with the existing {found.Target.ToWire()} {found.TargetName}" };
+            return new InsertResult(ExecutionKind.Moved) { Record = saved, Adopted = true, Reason = $"paired with the existing {found.Target.ToWire()} {found.TargetName} ({found.How})" };
         }
 
         var writeAhead = (current ?? new SyncRecord { DocType = docType.Name }) with

@@ -14,6 +14,9 @@ internal sealed record InsertResult(ExecutionKind Kind)
     /// <summary>The pair's record as saved (write-ahead, committed pair, or restored).</summary>
     public SyncRecord? Record { get; init; }
 
+    /// <summary>An existing copy was paired instead of inserting one.</summary>
+    public bool Adopted { get; init; }
+
     /// <summary>Why it did not insert.</summary>
     public string? Reason { get; init; }
 

@@ -22,15 +22,20 @@ internal sealed class PairSynchronizer(ISyncStore store, IDocumentLocks locks, P
         var synced = new HashSet<SitedRef>();
         var followDependencies = call.Depth < options.MaxDependencyDepth;
         string? reason = null;
+        string? adopted = null;
         for (var attempt = 1; attempt <= options.MaxAttempts; attempt++)
         {
             var result = await AttemptAsync(setup, docType, site, name, call, followDependencies, cancellationToken);
             switch (result.Kind)
             {
                 case AttemptKind.Done:
-                    return Finish(site, name, result.Outcome!);
+                    return Finish(site, name, adopted is not null && result.Outcome!.Kind == SyncOutcomeKind.Skipped
+                        ? result.Outcome with { Kind = SyncOutcomeKind.Applied, Action = "pair", Direction = "converged", Message = adopted }
+                        : result.Outcome!);
                 case AttemptKind.Retry:
                     reason = result.Reason;
+                    if (result.Adopted)
+                        adopted = reason;
                     EngineLog.Replanned(logger, docType.Name, name, site.ToWire(), attempt, reason ?? "");
                     break;
                 default:

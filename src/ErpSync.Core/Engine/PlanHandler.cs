@@ -75,11 +75,11 @@ internal sealed class PlanHandler(PairCommitter commits, DependencyCheck depende
                 return await CompleteAsync(docType, snapshot, plan, open, result, cancellationToken);
             case ExecutionKind.Stale or ExecutionKind.Moved:
                 await commits.AppendAsync(result.Logs, cancellationToken);
-                return AttemptResult.Retry(result.Reason ?? "changed meanwhile");
+                return AttemptResult.Retry(result.Reason ?? "changed meanwhile", result.Adopted);
             case ExecutionKind.MissingDependencies:
                 return await MissingAsync(docType, snapshot, result.Record, result.Missing ?? MissingDependencies.None, followDependencies, result.Logs, cancellationToken);
             default:
-                return Done(await FailAsync(docType, result.Record, result.Logs, Action(plan), result.Error!, call, cancellationToken));
+                return Done(await FailAsync(docType, result.Record, result.Logs, Action(plan, docType), result.Error!, call, cancellationToken));
         }
     }
 
@@ -149,7 +149,7 @@ internal sealed class PlanHandler(PairCommitter commits, DependencyCheck depende
         await commits.SupersedeAsync(open, plan.Writes.Count == 0 ? "superseded: the documents agree" : "superseded: " + plan.Message, cancellationToken);
         if (plan.Conflict is not null)
             metrics.Conflict(docType.Name, resolved: true);
-        return Done(new SyncOutcome(docType.Name, saved.CloudName, saved.LocalName, SyncOutcomeKind.Applied, Action(plan), plan.Direction, plan.Message));
+        return Done(new SyncOutcome(docType.Name, saved.CloudName, saved.LocalName, SyncOutcomeKind.Applied, Action(plan, docType), plan.Direction, plan.Message));
     }
 
     private async Task<AttemptResult> MissingAsync(DocTypeContext docType, PairSnapshot snapshot, SyncRecord? record, MissingDependencies missing, bool followDependencies, IReadOnlyList<SyncLogEntry> logs, CancellationToken cancellationToken)
@@ -181,13 +181,13 @@ internal sealed class PlanHandler(PairCommitter commits, DependencyCheck depende
         var local = Name(snapshot, SiteName.Local);
         return plan.Outcome switch
         {
-            PlanOutcome.Apply or PlanOutcome.Converged => new SyncOutcome(docType.Name, cloud, local, SyncOutcomeKind.Applied, Action(plan), plan.Direction, "would " + plan.Message),
+            PlanOutcome.Apply or PlanOutcome.Converged => new SyncOutcome(docType.Name, cloud, local, SyncOutcomeKind.Applied, Action(plan, docType), plan.Direction, "would " + plan.Message),
             PlanOutcome.Conflict => Outcomes.Conflict(docType.Name, cloud, local, plan.Message),
             _ => Outcomes.Skipped(docType.Name, cloud, local, plan.Message, plan.Outcome == PlanOutcome.Blocked ? "skip" : "none"),
         };
     }
 
-    private static string Action(PairPlan plan)
+    private static string Action(PairPlan plan, DocTypeContext docType)
     {
         if (plan.Writes.Count == 0)
             return "converge";
@@ -197,11 +197,15 @@ internal sealed class PlanHandler(PairCommitter commits, DependencyCheck depende
         {
             PlannedInsert insert => insert.AmendedFrom is null ? "create" : "amend",
             PlannedDelete => "delete",
-            PlannedUpdate { Fields.Count: > 0 } => "update",
-            PlannedUpdate update => update.StepsAfter.FirstOrDefault() == LifecycleStep.Cancel ? "cancel" : "submit",
+            // A submit also changes what the server derives (status, per_billed…); that is not an edit of its own.
+            PlannedUpdate update when update.Fields.Count > 0 && (update.StepsAfter.Count == 0 || !update.Fields.All(f => Derived(docType, f))) => "update",
+            PlannedUpdate update => update.StepsAfter.LastOrDefault() == LifecycleStep.Cancel ? "cancel" : "submit",
             _ => "update",
         };
     }
+
+    private static bool Derived(DocTypeContext docType, string field) =>
+        docType.Meta.Field(field) is { } meta && (meta.ReadOnly || !string.IsNullOrEmpty(meta.FetchFrom));
 
     private static string? Name(PairSnapshot snapshot, SiteName site) => snapshot.Side(site).Name ?? snapshot.Record?.NameOn(site);
 

@@ -57,7 +57,7 @@ internal sealed class WriteExecutor(SitePair sites, InsertProtocol inserts, Depe
             run.Record = result.Record;
 
         if (result.Kind != ExecutionKind.Completed)
-            return run.End(result.Kind) with { Reason = result.Reason ?? result.Error?.Message, Missing = result.Missing, Error = result.Error };
+            return run.End(result.Kind) with { Reason = result.Reason ?? result.Error?.Message, Missing = result.Missing, Error = result.Error, Adopted = result.Adopted };
 
         run.Wrote = true;
         run.Latest[insert.Target] = result.Created;

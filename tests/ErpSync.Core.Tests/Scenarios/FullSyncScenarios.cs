@@ -46,4 +46,122 @@ public sealed class FullSyncScenarios(ScenarioSites sites) : IClassFixture<Scena
         records.Select(r => r.LocalName).ShouldContain(c);
         (await harness.LogsAsync(type)).Count(l => l.Action == "create").ShouldBe(3);
     }
+
+    [Fact]
+    public async Task SyncDocType_RunTwice_SecondRunFetchesNothingAndWritesNothing()
+    {
+        var type = NoteType();
+        for (var i = 0; i < 10; i++)
+            sites.Db(i % 2 == 0 ? SiteName.Cloud : SiteName.Local).Insert(type, Note("note " + i, i));
+        await using var harness = await ScenarioHarness.StartAsync(sites, ScenarioHarness.RulesFor([type]));
+        var first = await harness.SyncDocTypeAsync(type);
+        first.Success.ShouldBe(10);
+        var cloudBefore = sites.CloudDb.List(type).ToDictionary(d => Name(d), d => Text(d, "modified"));
+        var localBefore = sites.LocalDb.List(type).ToDictionary(d => Name(d), d => Text(d, "modified"));
+        var logs = (await harness.LogsAsync(type)).Count;
+        harness.ResetCounts();
+
+        var second = await harness.SyncDocTypeAsync(type);
+
+        second.Total.ShouldBe(10);
+        second.Skipped.ShouldBe(10);
+        second.Success.ShouldBe(0);
+        second.Outcomes.ShouldBeEmpty();
+        harness.Cloud.Writes.ShouldBe(0);
+        harness.Local.Writes.ShouldBe(0);
+        harness.Cloud.Calls("get").ShouldBe(0);
+        harness.Local.Calls("get").ShouldBe(0);
+        sites.CloudDb.List(type).ToDictionary(d => Name(d), d => Text(d, "modified")).ShouldBe(cloudBefore);
+        sites.LocalDb.List(type).ToDictionary(d => Name(d), d => Text(d, "modified")).ShouldBe(localBefore);
+        (await harness.LogsAsync(type)).Count.ShouldBe(logs);
+        (await harness.RecordsAsync(type)).ShouldAllBe(r => r.Status == SyncStatus.Synced);
+    }
+
+    [Fact]
+    public async Task SyncDocType_DryRun_ReportsThePlanAndWritesNothingAnywhere()
+    {
+        var type = NoteType();
+        await using var harness = await ScenarioHarness.StartAsync(sites, ScenarioHarness.RulesFor([type]));
+        var synced = Name(sites.CloudDb.Insert(type, Note("synced")));
+        (await harness.SyncAsync(type, SiteName.Cloud, synced)).Kind.ShouldBe(SyncOutcomeKind.Applied);
+        sites.CloudDb.Update(type, synced, new JsonObject { ["qty"] = 5 });
+        sites.CloudDb.Insert(type, Note("new on cloud"));
+        sites.LocalDb.Insert(type, Note("new on local"));
+        var records = await harness.RecordsAsync(type);
+        var logs = (await harness.LogsAsync(type)).Count;
+        var cloudCount = sites.CloudDb.Count(type);
+        var localCount = sites.LocalDb.Count(type);
+        harness.ResetCounts();
+
+        var plan = await harness.SyncDocTypeAsync(type, new SyncRunOptions { DryRun = true });
+
+        plan.Success.ShouldBe(3);
+        plan.Outcomes.Select(o => o.Action).Order().ShouldBe(["create", "create", "update"]);
+        plan.Outcomes.ShouldAllBe(o => o.Message!.StartsWith("would ", StringComparison.Ordinal));
+        harness.Cloud.Writes.ShouldBe(0);
+        harness.Local.Writes.ShouldBe(0);
+        sites.CloudDb.Count(type).ShouldBe(cloudCount);
+        sites.LocalDb.Count(type).ShouldBe(localCount);
+        (await harness.RecordsAsync(type)).ShouldBe(records);
+        (await harness.LogsAsync(type)).Count.ShouldBe(logs);
+    }
+
+    [Fact]
+    public async Task SyncDocType_Limit_HandlesThatManyAndReportsProgress()
+    {
+        var type = NoteType();
+        for (var i = 0; i < 5; i++)
+            sites.CloudDb.Insert(type, Note("limited " + i));
+        await using var harness = await ScenarioHarness.StartAsync(sites, ScenarioHarness.RulesFor([type]));
+        var events = new List<SyncProgress>();
+        var progress = new SynchronousProgress(events);
+
+        var limited = await harness.SyncDocTypeAsync(type, new SyncRunOptions { Limit = 2 }, progress);
+
+        limited.Success.ShouldBe(2);
+        sites.LocalDb.Count(type).ShouldBe(2);
+        events.Count.ShouldBe(3);
+        events[0].Latest.ShouldBeNull();
+        events[^1].Done.ShouldBe(2);
+        events.ShouldAllBe(e => e.DocType == type && e.Total == 2);
+
+        var rest = await harness.SyncDocTypeAsync(type);
+        rest.Success.ShouldBe(3);
+        rest.Skipped.ShouldBe(2);
+        sites.LocalDb.Count(type).ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task SyncDocType_FieldOnlyOneSiteHas_IsNeitherComparedNorCopiedAndIsReportedAsDrift()
+    {
+        var type = DocType(sites, "Drift Note", "hash", NoteFields, localOnly: ["local_remark:Data"]);
+        var name = Name(sites.CloudDb.Insert(type, Note("drifting")));
+        await using var harness = await ScenarioHarness.StartAsync(sites, ScenarioHarness.RulesFor([type]));
+        var created = await harness.SyncAsync(type, SiteName.Cloud, name);
+        sites.LocalDb.Update(type, created.LocalName!, new JsonObject { ["local_remark"] = "only here" });
+        harness.ResetCounts();
+
+        var outcome = await harness.SyncAsync(type, SiteName.Local, created.LocalName!);
+        var summary = await harness.SyncDocTypeAsync(type);
+        var drift = (await harness.Engine.InspectSchemaAsync(TestContext.Current.CancellationToken)).ShouldHaveSingleItem();
+
+        outcome.Kind.ShouldBe(SyncOutcomeKind.Skipped, outcome.Message);
+        summary.Success.ShouldBe(0);
+        harness.Cloud.Writes.ShouldBe(0);
+        harness.Local.Writes.ShouldBe(0);
+        Text(sites.LocalDb.Get(type, created.LocalName!), "local_remark").ShouldBe("only here");
+        drift.DocType.ShouldBe(type);
+        drift.HasDrift.ShouldBeTrue();
+        drift.OnlyOnLocal.ShouldBe(["local_remark"]);
+        drift.OnlyOnCloud.ShouldBeEmpty();
+    }
+
+    private sealed class SynchronousProgress(List<SyncProgress> events) : IProgress<SyncProgress>
+    {
+        public void Report(SyncProgress value)
+        {
+            lock (events)
+                events.Add(value);
+        }
+    }
 }

@@ -15,6 +15,9 @@ internal sealed class RecordingSite(IFrappeSite inner) : IFrappeSite
     /// <summary>Runs before an update (doctype, name) is sent.</summary>
     public Func<string, string, Task>? BeforeUpdate { get; set; }
 
+    /// <summary>Runs before an insert is sent (doctype).</summary>
+    public Action<string>? BeforeInsert { get; set; }
+
     /// <summary>Runs after an insert succeeded on the site, before the engine sees the answer (throw to simulate a crash).</summary>
     public Action<string, JsonObject>? AfterInsert { get; set; }
 
@@ -64,6 +67,7 @@ internal sealed class RecordingSite(IFrappeSite inner) : IFrappeSite
     public async Task<JsonObject> InsertAsync(string doctype, JsonObject document, CancellationToken cancellationToken)
     {
         Add("insert");
+        BeforeInsert?.Invoke(doctype);
         var created = await inner.InsertAsync(doctype, document, cancellationToken);
         AfterInsert?.Invoke(doctype, created);
         return created;
