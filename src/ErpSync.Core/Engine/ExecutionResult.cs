@@ -31,6 +31,9 @@ internal sealed record ExecutionResult(ExecutionKind Kind)
     /// <summary>For <see cref="ExecutionKind.Failed"/>: the site's error.</summary>
     public FrappeException? Error { get; init; }
 
+    /// <summary>Whether the last write was an insert whose own commit already recorded the pair's final state.</summary>
+    public bool Committed { get; init; }
+
     /// <summary>Whether any write reached a site.</summary>
     public bool Wrote { get; init; }
 

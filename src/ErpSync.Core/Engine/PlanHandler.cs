@@ -143,7 +143,10 @@ internal sealed class PlanHandler(PairCommitter commits, DependencyCheck depende
         if (plan.Writes.Count == 0)
             logs.Add(RecordBuilder.Log(docType.Name, record.CloudName, record.LocalName, snapshot.Record?.CloudHash is null ? "pair" : "converge", "converged", "success", plan.Message));
 
-        var saved = await commits.CommitAsync(docType.Name, new SyncCommit(record, logs, conflict), cancellationToken);
+        // A plain insert committed the pair together with the insert; committing the same state again would only cost time.
+        var saved = result.Committed && conflict is null && logs.Count == 0 && open is null
+            ? result.Record
+            : await commits.CommitAsync(docType.Name, new SyncCommit(record, logs, conflict), cancellationToken);
         if (saved is null)
             return AttemptResult.Retry("recorded by another worker meanwhile");
         await commits.SupersedeAsync(open, plan.Writes.Count == 0 ? "superseded: the documents agree" : "superseded: " + plan.Message, cancellationToken);

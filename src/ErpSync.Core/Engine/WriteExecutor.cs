@@ -61,6 +61,7 @@ internal sealed class WriteExecutor(SitePair sites, InsertProtocol inserts, Depe
 
         run.Wrote = true;
         run.Latest[insert.Target] = result.Created;
+        run.Committed = insert.StepsAfter.Count == 0;
         var name = Name(result.Created!);
         foreach (var step in insert.StepsAfter)
         {
@@ -90,6 +91,7 @@ internal sealed class WriteExecutor(SitePair sites, InsertProtocol inserts, Depe
                 var written = ((Written)result).Document;
                 var after = Read(docType, written, target, snapshot);
                 run.Wrote = true;
+                run.Committed = false;
                 run.Latest[target] = written;
                 run.Logs.Add(RecordBuilder.Log(docType.Name, run.CloudName, run.LocalName, "update", RecordBuilder.DirectionTo(target), "success",
                     $"updated {target.ToWire()} {name}: {string.Join(", ", payload.Fields)}", FieldDiff.ToJson(current.Document, after.Document, docType.Rules)));
@@ -126,6 +128,7 @@ internal sealed class WriteExecutor(SitePair sites, InsertProtocol inserts, Depe
             await sites[target].DeleteAsync(docType.Name, name, cancellationToken);
 
         run.Wrote = true;
+        run.Committed = false;
         run.Latest[target] = null;
         run.Logs.Add(RecordBuilder.Log(docType.Name, run.CloudName, run.LocalName, "delete", RecordBuilder.DirectionTo(target), "success",
             $"deleted {target.ToWire()} {name}", FieldDiff.ToJson(snapshot.Side(target).Document, null, docType.Rules)));
@@ -143,6 +146,7 @@ internal sealed class WriteExecutor(SitePair sites, InsertProtocol inserts, Depe
             return run.End(ExecutionKind.Stale) with { Reason = stale.Message };
 
         var written = ((Written)result).Document;
+        run.Committed = false;
         var from = Docstatus.Describe(Read(docType, before, target, snapshot).Docstatus);
         var to = Read(docType, written, target, snapshot).Docstatus;
         run.Wrote = true;
@@ -173,6 +177,8 @@ internal sealed class WriteExecutor(SitePair sites, InsertProtocol inserts, Depe
 
         public bool Wrote { get; set; }
 
+        public bool Committed { get; set; }
+
         public string? CloudName => Name(SiteName.Cloud);
 
         public string? LocalName => Name(SiteName.Local);
@@ -184,6 +190,7 @@ internal sealed class WriteExecutor(SitePair sites, InsertProtocol inserts, Depe
             Record = Record,
             Logs = Logs.ToList(),
             Wrote = Wrote,
+            Committed = Committed,
         };
 
         private string? Name(SiteName site) =>
