@@ -108,7 +108,7 @@ internal sealed class ManualResolution(
         var cloud = State(docType, snapshot, result, SiteName.Cloud);
         var local = State(docType, snapshot, result, SiteName.Local);
         var resolution = choice switch { ConflictChoice.Cloud => "cloud_wins", ConflictChoice.Local => "local_wins", _ => "merged" };
-        var saved = RecordBuilder.Synced(docType.Name, result.Record ?? record, cloud, local, plan.Agreed, plan.Direction, now);
+        var saved = RecordBuilder.Synced(docType.Name, result.Record ?? record, cloud, local, PlanHandler.Agreed(cloud, local, plan.Agreed), plan.Direction, now);
         var logs = result.Logs.Append(RecordBuilder.Log(docType.Name, saved.CloudName, saved.LocalName, "resolve", plan.Direction, "success", $"conflict {conflict.Id} resolved by a person: {resolution}"));
         saved = await store.CommitAsync(new SyncCommit(saved, logs.ToList()), cancellationToken);
         try

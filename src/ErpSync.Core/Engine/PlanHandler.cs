@@ -135,7 +135,7 @@ internal sealed class PlanHandler(PairCommitter commits, DependencyCheck depende
         var now = time.GetUtcNow();
         var cloud = State(docType, snapshot, result, SiteName.Cloud);
         var local = State(docType, snapshot, result, SiteName.Local);
-        var record = RecordBuilder.Synced(docType.Name, result.Record, cloud, local, plan.Agreed, plan.Direction, now);
+        var record = RecordBuilder.Synced(docType.Name, result.Record, cloud, local, Agreed(cloud, local, plan.Agreed), plan.Direction, now);
         var logs = result.Logs.ToList();
         var conflict = plan.Conflict?.ToRecord(docType.Name, record.CloudName, record.LocalName, now);
         if (plan.Conflict is { } settled)
@@ -169,6 +169,13 @@ internal sealed class PlanHandler(PairCommitter commits, DependencyCheck depende
             return AttemptResult.Retry("recorded by another worker meanwhile");
         return Done(Outcomes.Waiting(docType.Name, saved.CloudName, saved.LocalName, reason));
     }
+
+    /// <summary>
+    /// The next base: what both sites returned when they hold the same content (the servers' recomputed totals
+    /// included), else what the plan agreed on.
+    /// </summary>
+    public static Canonical.CanonicalDocument? Agreed(SideState cloud, SideState local, Canonical.CanonicalDocument? planned) =>
+        cloud.Exists && local.Exists && string.Equals(cloud.Hash, local.Hash, StringComparison.Ordinal) ? cloud.Document : planned;
 
     private static SideState State(DocTypeContext docType, PairSnapshot snapshot, ExecutionResult result, SiteName site)
     {

@@ -149,6 +149,7 @@ internal static class PairPlanner
 
     private static ConflictContext Context(PairPlanInput input) => new()
     {
+        Meta = input.Meta,
         Rules = input.Rules,
         Strategy = input.Strategy,
         MergeFallback = input.MergeFallback,

@@ -156,6 +156,38 @@ public sealed class FullSyncScenarios(ScenarioSites sites) : IClassFixture<Scena
         drift.OnlyOnCloud.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task SyncDocType_SameNamedDocTypes_KeepNamesPairEqualDocumentsAndFlagDifferentOnes()
+    {
+        var byField = DocType(sites, "Code Note", "field:code", ["code:Data", "title:Data"]);
+        var byPrompt = DocType(sites, "Prompt Note", "Prompt", ["title:Data"]);
+        var onlyCloud = Name(sites.CloudDb.Insert(byField, new JsonObject { ["code"] = "C-1", ["title"] = "cloud only" }));
+        sites.CloudDb.Insert(byField, new JsonObject { ["code"] = "C-2", ["title"] = "same on both" });
+        sites.LocalDb.Insert(byField, new JsonObject { ["code"] = "C-2", ["title"] = "same on both" });
+        sites.CloudDb.Insert(byField, new JsonObject { ["code"] = "C-3", ["title"] = "cloud's version" });
+        sites.LocalDb.Insert(byField, new JsonObject { ["code"] = "C-3", ["title"] = "local's version" });
+        var prompted = Name(sites.LocalDb.Insert(byPrompt, new JsonObject { ["name"] = "Chosen Name", ["title"] = "named by a person" }));
+        await using var harness = await ScenarioHarness.StartAsync(sites, ScenarioHarness.RulesFor([byField, byPrompt]));
+
+        var summary = await harness.SyncAllAsync();
+
+        onlyCloud.ShouldBe("C-1");
+        Text(sites.LocalDb.Get(byField, "C-1"), "title").ShouldBe("cloud only");
+        prompted.ShouldBe("Chosen Name");
+        Text(sites.CloudDb.Get(byPrompt, "Chosen Name"), "title").ShouldBe("named by a person");
+        summary.Conflicts.ShouldBe(1);
+        var equal = (await harness.RecordAsync(byField, SiteName.Cloud, "C-2"))!;
+        equal.Status.ShouldBe(SyncStatus.Synced);
+        equal.LocalName.ShouldBe("C-2");
+        var different = (await harness.RecordAsync(byField, SiteName.Cloud, "C-3"))!;
+        different.Status.ShouldBe(SyncStatus.Conflict);
+        (await harness.ConflictsAsync(byField)).ShouldHaveSingleItem().Reason!.ShouldContain("no common base");
+        Text(sites.CloudDb.Get(byField, "C-3"), "title").ShouldBe("cloud's version");
+        Text(sites.LocalDb.Get(byField, "C-3"), "title").ShouldBe("local's version");
+        sites.CloudDb.Count(byField).ShouldBe(3);
+        sites.LocalDb.Count(byField).ShouldBe(3);
+    }
+
     private sealed class SynchronousProgress(List<SyncProgress> events) : IProgress<SyncProgress>
     {
         public void Report(SyncProgress value)

@@ -187,4 +187,39 @@ public sealed class SalesOrderScenarios(ScenarioSites sites) : IClassFixture<Sce
         harness.Cloud.Writes.ShouldBe(0);
         harness.Local.Writes.ShouldBe(0);
     }
+
+    [Fact]
+    public async Task SyncDocument_DifferentItemRowsEditedOnBothSitesWithRowKeys_MergesRowByRowAndKeepsRowIdentity()
+    {
+        var rules = ScenarioHarness.RulesFor(Scope, perDocType: new Dictionary<string, Configuration.DocTypeRule>
+        {
+            ["Sales Order"] = new() { KeyFields = new Dictionary<string, IReadOnlyList<string>> { ["items"] = ["item_code"] } },
+        });
+        await using var harness = await ScenarioHarness.StartAsync(sites, rules);
+        var (customer, first) = Masters(SiteName.Cloud);
+        var second = Item(sites.CloudDb, Unique("ROW").Replace(' ', '-'));
+        var created = await harness.SyncAsync("Sales Order", SiteName.Cloud, Name(SalesOrder(sites.CloudDb, customer, (first, 1, 10), (second, 1, 20))));
+        var (cloudName, localName) = (created.CloudName!, created.LocalName!);
+        var localRowNames = sites.LocalDb.Get("Sales Order", localName)!["items"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).ToList();
+        var cloudItems = sites.CloudDb.Get("Sales Order", cloudName)!["items"]!.DeepClone().AsArray();
+        cloudItems[0]!["qty"] = 5;
+        sites.CloudDb.Update("Sales Order", cloudName, new JsonObject { ["items"] = cloudItems });
+        var localItems = sites.LocalDb.Get("Sales Order", localName)!["items"]!.DeepClone().AsArray();
+        localItems[1]!["qty"] = 3;
+        sites.LocalDb.Update("Sales Order", localName, new JsonObject { ["items"] = localItems });
+
+        var outcome = await harness.SyncAsync("Sales Order", SiteName.Cloud, cloudName);
+
+        outcome.Kind.ShouldBe(SyncOutcomeKind.Applied, outcome.Message);
+        outcome.Direction.ShouldBe("both");
+        foreach (var document in new[] { sites.CloudDb.Get("Sales Order", cloudName)!, sites.LocalDb.Get("Sales Order", localName)! })
+        {
+            var rows = document["items"]!.AsArray();
+            rows.Select(r => r!["qty"]!.GetValue<double>()).ShouldBe([5.0, 3.0]);
+            Number(document, "grand_total").ShouldBe(110);
+        }
+
+        sites.LocalDb.Get("Sales Order", localName)!["items"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).ShouldBe(localRowNames);
+        (await harness.ConflictsAsync("Sales Order")).Where(c => c.CloudName == cloudName).ShouldBeEmpty();
+    }
 }
