@@ -38,7 +38,19 @@ internal sealed class InsertProtocol(SitePair sites, ISyncStore store, IDocument
         if (found is not null)
         {
             if (found.Replaces is { } obsolete && obsolete.Id != found.Record.Id && obsolete.Id != 0)
-                await store.DeleteRecordsAsync(docType.Name, obsolete.NameOn(sourceSite), cancellationToken);
+            {
+                // The store deletes by name on either site; with per-site series the same name can be another pair's
+                // name on the other site, and that pair must survive.
+                if (await store.FindRecordAsync(docType.Name, target, sourceName, cancellationToken) is not null)
+                {
+                    var clash = new FrappeValidationException(
+                        $"{docType.Name} {sourceSite.ToWire()} {sourceName} is the copy of {found.Target.ToWire()} {found.TargetName}, but its name is also used by another pair on {target.ToWire()}; "
+                        + "reset this document's pair and sync it again, rather than have a duplicate created");
+                    return new InsertResult(ExecutionKind.Failed) { Record = current, Error = clash };
+                }
+
+                await store.DeleteRecordsAsync(docType.Name, sourceName, cancellationToken);
+            }
             var log = RecordBuilder.Log(docType.Name, found.Record.CloudName, found.Record.LocalName, "pair", "none", "success", $"paired with {found.Target.ToWire()} {found.TargetName}: {found.How}");
             var saved = await store.CommitAsync(new SyncCommit(found.Record, [log]), cancellationToken);
             EngineLog.Adopted(logger, docType.Name, saved.CloudName ?? "", saved.LocalName ?? "", found.How);
