@@ -96,9 +96,17 @@ internal sealed class ManualResolution(
         {
             foreach (var log in result.Logs)
                 await store.AppendLogAsync(log, cancellationToken);
-            return result.Kind == ExecutionKind.MissingDependencies && result.Missing is { InScope.Count: > 0, OutOfScope.Count: 0 } missingNow
-                ? AttemptResult.Needs(missingNow.InScope)
-                : AttemptResult.Retry(result.Reason ?? "changed meanwhile");
+            switch (result.Missing)
+            {
+                case { OutOfScope.Count: > 0 } waiting:
+                    return AttemptResult.Done(Outcomes.Waiting(docType.Name, record.CloudName, record.LocalName, waiting.Reason));
+                case { InScope.Count: > 0 } first:
+                    return AttemptResult.Needs(first.InScope);
+            }
+
+            if (result.Kind == ExecutionKind.MissingDependencies)
+                return AttemptResult.Done(Outcomes.Failed(docType.Name, record.CloudName, record.LocalName, "resolve", result.Error?.Message ?? "a site refused a link", transient: false));
+            return AttemptResult.Retry(result.Reason ?? "changed meanwhile");
         }
 
         if (result.Kind == ExecutionKind.Failed)

@@ -76,10 +76,12 @@ internal sealed class PlanHandler(PairCommitter commits, DependencyCheck depende
             case ExecutionKind.Stale or ExecutionKind.Moved:
                 await commits.AppendAsync(result.Logs, cancellationToken);
                 return AttemptResult.Retry(result.Reason ?? "changed meanwhile", result.Adopted);
-            case ExecutionKind.MissingDependencies:
-                return await MissingAsync(docType, snapshot, result.Record, result.Missing ?? MissingDependencies.None, followDependencies, result.Logs, cancellationToken);
+            case ExecutionKind.MissingDependencies when result.Missing is { IsEmpty: false } refused:
+                return await MissingAsync(docType, snapshot, result.Record, refused, followDependencies, result.Logs, cancellationToken);
             default:
-                return Done(await FailAsync(docType, result.Record, result.Logs, Action(plan, docType), result.Error!, call, cancellationToken));
+                // A refusal whose missing link could not be read is reported as the site's error.
+                var error = result.Error ?? new FrappeValidationException(result.Reason ?? "the site refused the write");
+                return Done(await FailAsync(docType, result.Record, result.Logs, Action(plan, docType), error, call, cancellationToken));
         }
     }
 
