@@ -14,9 +14,9 @@ internal static partial class OperationsLog
     [LoggerMessage(102, LogLevel.Information, "Compacted {Database}: {Steps}")]
     public static partial void Compacted(this ILogger logger, string database, string steps);
 
-    [LoggerMessage(103, LogLevel.Warning, "Sync state of {Scope} reset: {Pairs} pairs, {Conflicts} open conflicts, {QueueItems} queue items, {Cursors} sweep cursors removed")]
+    [LoggerMessage(103, LogLevel.Information, "Sync state of {Scope} reset: {Pairs} pairs, {Conflicts} open conflicts, {QueueItems} queue items, {Cursors} sweep cursors removed")]
     public static partial void StateReset(this ILogger logger, string scope, long pairs, long conflicts, long queueItems, long cursors);
 
-    [LoggerMessage(104, LogLevel.Warning, "Restored {Database} from {Backup}; the replaced file was kept as {Kept}")]
+    [LoggerMessage(104, LogLevel.Information, "Restored {Database} from {Backup}; the replaced file was kept as {Kept}")]
     public static partial void Restored(this ILogger logger, string database, string backup, string? kept);
 }
