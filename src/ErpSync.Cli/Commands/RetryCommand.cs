@@ -28,7 +28,8 @@ internal static class RetryCommand
         var command = new Command("retry", "Re-queue failed and dead-lettered items.") { docType, all, id, json };
         command.Validators.Add(result =>
         {
-            var given = (result.GetValue(docType) is not null ? 1 : 0) + (result.GetValue(all) ? 1 : 0) + (result.GetValue(id) is not null ? 1 : 0);
+            // GetResult, not GetValue: a value that failed to parse must surface as its own parse error, not throw here.
+            var given = (result.GetResult(docType) is not null ? 1 : 0) + (result.GetValue(all) ? 1 : 0) + (result.GetResult(id) is not null ? 1 : 0);
             if (given > 1) result.AddError("Use one of --doctype D, --id N or --all, not several.");
             else if (given == 0) result.AddError("Say what to retry: --doctype D for one DocType, --id N for one document pair, or --all for everything.");
         });
