@@ -3,6 +3,7 @@ using System.Globalization;
 using ErpSync.Cli.Composition;
 using ErpSync.Cli.Conflicts;
 using ErpSync.Cli.Configuration;
+using ErpSync.Cli.Connectivity;
 using ErpSync.Cli.Internal.Invocation;
 using ErpSync.Cli.Internal.Output;
 using ErpSync.Cli.Operations;
@@ -172,6 +173,7 @@ internal static class ConflictsCommand
             throw new CliException($"conflict {id} is already resolved ({conflict.Resolution} at {Time(conflict.ResolvedAt)} UTC); 'erpsync conflicts list' shows the open ones");
         }
 
+        await SitePreflight.RequireBothAsync(config, time, cancellationToken);
         var choice = keep switch { "cloud" => ConflictChoice.Cloud, "local" => ConflictChoice.Local, _ => ConflictChoice.Merged };
         SyncOutcome outcome;
         try

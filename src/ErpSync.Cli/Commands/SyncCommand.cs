@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ErpSync.Cli.Composition;
 using ErpSync.Cli.Configuration;
+using ErpSync.Cli.Connectivity;
 using ErpSync.Cli.Internal.Invocation;
 using ErpSync.Cli.Syncing;
 using ErpSync.Core.Decisions;
@@ -72,6 +73,7 @@ internal static class SyncCommand
         var docType = request.DocType is null ? null : ConfiguredDocType(config, request.DocType);
         using var logging = context.CreateLogging(config);
         var time = context.Host.Time;
+        await SitePreflight.RequireBothAsync(config, time, cancellationToken);
         await using var sites = await SyncServices.OpenAsync(config, ServiceNeeds.Sites, time, logging.LoggerFactory, cancellationToken);
         await using var database = await SyncDatabase.OpenAsync(config, request.Options.DryRun, time, logging.LoggerFactory, cancellationToken);
         var engine = new SyncEngine(sites.RequireCloud(), sites.RequireLocal(), database.Database.Store, database.Database.Locks, config.SyncRules, time, logging.LoggerFactory);
@@ -97,6 +99,11 @@ internal static class SyncCommand
         catch (FrappeException ex)
         {
             throw new CliException(ex.Message, ExitCodes.Failure, ex);
+        }
+
+        if (report.Summary.Outcomes is [{ Action: "setup", Kind: SyncOutcomeKind.Failed } setup])
+        {
+            throw new CliException($"nothing was synced: {setup.Message}; 'erpsync test' checks both sites");
         }
 
         if (json) context.Output.Json(report.ToJson());

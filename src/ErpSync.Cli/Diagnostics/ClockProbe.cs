@@ -16,7 +16,8 @@ internal static class ClockProbe
         var received = time.GetUtcNow();
         if (response.Headers.Date is not { } siteNow) return null;
         var middle = sent + ((received - sent) / 2);
-        return siteNow - middle;
+        // Date has whole seconds, truncated: the site's clock was on average half a second past it.
+        return siteNow + TimeSpan.FromMilliseconds(500) - middle;
     }
 
     public static string Format(TimeSpan skew) =>

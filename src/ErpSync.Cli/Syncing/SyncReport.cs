@@ -52,7 +52,7 @@ internal sealed record SyncReport(SyncSummary Summary, IReadOnlyList<DocTypeTall
         Summary.Conflicts,
         Summary.Skipped,
         ElapsedSeconds = Math.Round(Summary.Elapsed.TotalSeconds, 3),
-        DocTypes = DocTypes.Select(d => new { Doctype = d.DocType, d.Total, d.Success, d.Failed, d.Conflicts, d.Skipped }),
+        Doctypes = DocTypes.Select(d => new { Doctype = d.DocType, d.Total, d.Success, d.Failed, d.Conflicts, d.Skipped }),
         Outcomes = Summary.Outcomes.Select(o => new
         {
             Doctype = o.DocType,
@@ -85,7 +85,11 @@ internal sealed record SyncReport(SyncSummary Summary, IReadOnlyList<DocTypeTall
             SyncOutcomeKind.Failed => $"{outcome.Action} failed{(outcome.IsTransient ? " (temporary)" : "")}",
             _ => outcome.Action,
         };
-        var message = string.IsNullOrWhiteSpace(outcome.Message) ? "" : $": {outcome.Message}";
+        // The engine's messages often repeat the verb ("conflict: …", "would …"); say it once.
+        var message = string.IsNullOrWhiteSpace(outcome.Message) || (DryRun && outcome.Message.StartsWith("would ", StringComparison.Ordinal))
+            ? ""
+            : $": {outcome.Message}";
+        if (message.StartsWith($": {verb}:", StringComparison.Ordinal)) message = message[(verb.Length + 2)..];
         return $"{outcome.DocType} {names} {verb}{message}".Replace("  ", " ", StringComparison.Ordinal);
     }
 

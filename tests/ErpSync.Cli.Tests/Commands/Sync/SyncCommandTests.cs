@@ -51,7 +51,7 @@ public sealed class SyncCommandTests(EmulatedSitePairFixture sites) : IClassFixt
         first.ExitCode.ShouldBe(0, first.ToString());
         first.Out.ShouldContain("does not exist yet, so every document is planned as new");
         first.Out.ShouldContain($"[INFO] {type} ");
-        first.Out.ShouldContain("would create cloud → local");
+        first.Out.ShouldContain(" (cloud) would create cloud → local\n");
         first.Out.ShouldContain("Dry run, nothing written. Total: 1, Success: 1, Failed: 0, Conflicts: 0, Skipped: 0");
         folder.LocalDb.Count(type).ShouldBe(0);
         File.Exists(folder.DatabasePath).ShouldBeFalse("a dry run never creates the state database");
@@ -123,6 +123,22 @@ public sealed class SyncCommandTests(EmulatedSitePairFixture sites) : IClassFixt
         result.Error.ShouldContain("[WRN] ", customMessage: "the engine's warnings reach standard error");
         result.Error.TrimEnd().Split('\n')[^1].ShouldStartWith("error: 1 document(s) failed; the lines above say why");
         folder.LocalDb.Count(type).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Sync_SiteDown_FailsAtOnceNamingTheSiteAndWritesNothing()
+    {
+        var type = NoteType();
+        using var folder = new SitesFolder(sites.Pair, [type]);
+        folder.CloudDb.Insert(type, Note("stays"));
+        var environment = new Dictionary<string, string> { ["LOCAL_ERP_URL"] = "http://127.0.0.1:1" };
+
+        var result = await ErpSyncCli.RunAsync(folder.Folder.Path, environment, "sync");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Error.ShouldBe("error: cannot reach the local site: local site (http://127.0.0.1:1): GET frappe.auth.get_logged_user failed: connection refused by 127.0.0.1:1. "
+                              + "Fix: check that the site runs at the address and port in LOCAL_ERP_URL (bench start / the web server). Nothing was synced.\n");
+        File.Exists(folder.DatabasePath).ShouldBeFalse();
     }
 
     [Fact]
