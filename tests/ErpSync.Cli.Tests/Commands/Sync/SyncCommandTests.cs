@@ -93,6 +93,21 @@ public sealed class SyncCommandTests(EmulatedSitePairFixture sites) : IClassFixt
     }
 
     [Fact]
+    public async Task Sync_Limit_StopsAfterNDocumentsPerDocType()
+    {
+        var type = NoteType();
+        using var folder = new SitesFolder(sites.Pair, [type]);
+        foreach (var title in new[] { "one", "two", "three" }) folder.CloudDb.Insert(type, Note(title));
+
+        var result = await folder.RunAsync("sync", "--limit", "2");
+
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Out.ShouldContain("Total: 2, Success: 2, Failed: 0, Conflicts: 0, Skipped: 0");
+        folder.LocalDb.Count(type).ShouldBe(2);
+        (await folder.RunAsync("sync")).Out.ShouldContain("Total: 3, Success: 1, Failed: 0, Conflicts: 0, Skipped: 2");
+    }
+
+    [Fact]
     public async Task Sync_UnknownDocumentName_FailsNamingIt()
     {
         var type = NoteType();
