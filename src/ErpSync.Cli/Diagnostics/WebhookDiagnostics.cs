@@ -45,7 +45,7 @@ internal static class WebhookDiagnostics
                 var ours = all.Where(w => w.Definition.Enabled && string.Equals(w.Definition.DocType, docType, StringComparison.Ordinal)
                                           && w.Definition.RequestUrl.AbsolutePath.TrimEnd('/').EndsWith(intake, StringComparison.Ordinal)).ToList();
                 var needed = submittable ? RequiredEvents.Concat(SubmittableEvents) : RequiredEvents;
-                var absent = needed.Where(e => !ours.Any(w => string.Equals(w.Definition.DocEvent, e, StringComparison.Ordinal))).ToList();
+                var absent = needed.Where(e => !ours.Any(w => Covers(w.Definition.DocEvent, e))).ToList();
                 if (absent.Count > 0) missing.Add($"{site.ToWire()} {docType}: {string.Join(", ", absent)}");
                 else good++;
                 if (secretConfigured && ours.Any(w => !w.Definition.EnableSecurity || !w.HasSecret))
@@ -67,4 +67,9 @@ internal static class WebhookDiagnostics
 
         return new DoctorCheck("webhooks", "webhook registration", CheckStatus.Ok, $"{good} DocType webhook set(s) on {sites.Count} site(s) cover every needed event");
     }
+
+    /// <summary>Frappe fires on_change after every save, submit and cancel, so one on_change webhook covers those events.</summary>
+    private static bool Covers(string registered, string needed) =>
+        string.Equals(registered, needed, StringComparison.Ordinal)
+        || (registered == "on_change" && needed is "on_update" or "on_submit" or "on_cancel");
 }

@@ -4,6 +4,7 @@ using ErpSync.Core.Configuration;
 using ErpSync.Core.Sites;
 using ErpSync.Frappe;
 using ErpSync.Frappe.Webhooks;
+using ErpSync.Store.Presence;
 using ErpSync.TestKit.Emulation;
 
 namespace ErpSync.Cli.Tests.Commands.Sync;
@@ -71,6 +72,20 @@ public sealed class DoctorCommandTests(EmulatedSitePairFixture sites) : IClassFi
         Message(checks, "webhooks").ShouldBe("4 DocType webhook set(s) on 2 site(s) cover every needed event");
         Message(checks, "server").ShouldContain("no server is running (nothing answers on http://127.0.0.1:1/health)");
         checks["server"].GetProperty("fix").GetString()!.ShouldContain("erpsync serve");
+
+        (await folder.RunAsync("sync")).ExitCode.ShouldBe(0);
+        await using (var db = await folder.OpenAsync())
+            await db.Servers.BeatAsync(new ServerInstance("srv-1", "erp-01", 4242, "1.0", DateTimeOffset.UtcNow), TimeSpan.FromMinutes(5), Ct);
+
+        var later = await folder.RunAsync("doctor", "--json");
+
+        using var laterJson = JsonDocument.Parse(later.Out);
+        var laterChecks = Checks(laterJson);
+        Status(laterChecks, "database").ShouldBe("ok");
+        Message(laterChecks, "database").ShouldStartWith($"SQLite {folder.DatabasePath} opens, schema v");
+        Status(laterChecks, "server").ShouldBe("ok");
+        Message(laterChecks, "server").ShouldStartWith("running: ");
+        Message(laterChecks, "server").ShouldContain("erp-01");
     }
 
     [Fact]
