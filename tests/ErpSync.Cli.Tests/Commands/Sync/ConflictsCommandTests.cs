@@ -123,6 +123,22 @@ public sealed class ConflictsCommandTests(EmulatedSitePairFixture sites) : IClas
     }
 
     [Fact]
+    public async Task ConflictsResolve_SiteDown_FailsAtOnceAndLeavesTheConflictOpen()
+    {
+        var (folder, type, cloudName, _, id) = await ConflictAsync();
+        using var _ = folder;
+        var environment = new Dictionary<string, string> { ["CLOUD_ERP_URL"] = "http://127.0.0.1:1" };
+
+        var result = await ErpSyncCli.RunAsync(folder.Folder.Path, environment, "conflicts", "resolve", id.ToString(CultureInfo.InvariantCulture), "--keep", "local");
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Error.ShouldStartWith("error: cannot reach the cloud site: cloud site (http://127.0.0.1:1): ");
+        SitesFolder.Text(folder.CloudDb.Get(type, cloudName), "title").ShouldBe("cloud title");
+        await using var db = await folder.OpenAsync();
+        (await db.Store.GetConflictAsync(id, SitesFolder.Ct))!.Resolved.ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Conflicts_UnknownId_FailsPointingAtTheList()
     {
         var type = SitesFolder.DefineDocType(sites.Pair, "Cli Clash", NoteFields);

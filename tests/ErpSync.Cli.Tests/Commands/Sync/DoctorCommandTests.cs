@@ -25,7 +25,7 @@ public sealed class DoctorCommandTests(EmulatedSitePairFixture sites) : IClassFi
 
     private static string Message(Dictionary<string, JsonElement> checks, string name) => checks[name].GetProperty("message").GetString()!;
 
-    private async Task RegisterWebhooksAsync(string docType, bool signed)
+    private async Task RegisterWebhooksAsync(string docType, bool signed, params string[] events)
     {
         foreach (var (site, emulated) in new[] { (SiteName.Cloud, sites.Cloud), (SiteName.Local, sites.Local) })
         {
@@ -34,7 +34,7 @@ public sealed class DoctorCommandTests(EmulatedSitePairFixture sites) : IClassFi
                 Site = site, BaseUrl = emulated.BaseUrl, ApiKey = emulated.ApiKey, ApiSecret = emulated.ApiSecret,
                 Retry = new RetryRules { MaxAttempts = 1, BackoffSeconds = 0 },
             });
-            foreach (var docEvent in new[] { "on_update", "on_trash" })
+            foreach (var docEvent in events.Length > 0 ? events : ["on_update", "on_trash"])
             {
                 await client.CreateWebhookAsync(new WebhookDefinition
                 {
@@ -108,6 +108,19 @@ public sealed class DoctorCommandTests(EmulatedSitePairFixture sites) : IClassFi
         var again = await second.RunAsync("doctor");
 
         again.Out.ShouldContain($"[FAIL] webhook registration: webhooks without a signing secret (Enable Security) for cloud {unsigned}, local {unsigned}");
+    }
+
+    [Fact]
+    public async Task Doctor_OnChangeWebhook_CoversSaves()
+    {
+        var type = SitesFolder.DefineDocType(sites.Pair, "Cli Doc", NoteFields);
+        await RegisterWebhooksAsync(type, true, "on_change", "on_trash");
+        using var folder = new SitesFolder(sites.Pair, [type]);
+
+        var result = await folder.RunAsync("doctor", "--json");
+
+        using var json = JsonDocument.Parse(result.Out);
+        Status(Checks(json), "webhooks").ShouldBe("ok", result.Out);
     }
 
     [Fact]
