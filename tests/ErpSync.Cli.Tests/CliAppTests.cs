@@ -62,7 +62,8 @@ public sealed class CliAppTests
     [InlineData("'x' is not a conflict number", "conflicts", "show", "x")]
     [InlineData("Required argument missing", "conflicts", "show")]
     [InlineData("Say what to retry", "retry")]
-    [InlineData("Use either --doctype D or --all, not both", "retry", "--all", "--doctype", "Item")]
+    [InlineData("Use one of --doctype D, --id N or --all, not several", "retry", "--all", "--doctype", "Item")]
+    [InlineData("--id must be a whole number of at least 1, got 'x'", "retry", "--id", "x")]
     [InlineData("--resolve is replaced by 'erpsync conflicts resolve ID --keep cloud|local|merged'", "conflicts", "--resolve")]
     [InlineData("Unrecognized command or argument 'extra'", "status", "--json", "extra")]
     [InlineData("Did you mean '--dry-run'?", "sync", "--dryrun")]
@@ -80,18 +81,9 @@ public sealed class CliAppTests
     }
 
     [Theory]
-    [InlineData("test")]
-    [InlineData("sync")]
-    [InlineData("sync", "--doctype", "Customer", "--docname", "CUST-00123", "--direction", "cloud_to_local", "--limit", "50", "--dry-run")]
     [InlineData("serve")]
     [InlineData("webhook")]
     [InlineData("status", "--json")]
-    [InlineData("conflicts")]
-    [InlineData("conflicts", "list", "--json")]
-    [InlineData("conflicts", "show", "7")]
-    [InlineData("conflicts", "resolve", "7", "--keep", "merged")]
-    [InlineData("retry", "--all")]
-    [InlineData("retry", "--doctype", "Sales Order")]
     [InlineData("setup-webhook", "--apply")]
     [InlineData("demo", "--keep")]
     public async Task CommandWithoutBackend_ValidArguments_SaysNotAvailableAndFails(params string[] args)

@@ -3,22 +3,11 @@ using ErpSync.Cli.Internal.Invocation;
 
 namespace ErpSync.Cli.Diagnostics;
 
-/// <summary>The doctor checks that need no site: files, configuration, secrets, database and log locations.</summary>
+/// <summary>The doctor checks that need no site: files, configuration, secrets, database and log locations (the database is opened by <see cref="DatabaseDiagnostics"/>).</summary>
 internal static class DoctorChecks
 {
-    private static readonly (string Name, string Title)[] SiteChecks =
-    [
-        ("cloud_site", "cloud site"),
-        ("local_site", "local site"),
-        ("clock_skew", "clock skew"),
-        ("time_zones", "time zones"),
-        ("schema_drift", "schema drift"),
-        ("naming_series", "naming-series overlap"),
-        ("webhooks", "webhook registration"),
-        ("server", "server health"),
-    ];
-
-    public static List<DoctorCheck> RunLocal(CommandContext context)
+    /// <summary>The local checks, and the configuration when it could be read (strictly, or leniently when it has problems).</summary>
+    public static (List<DoctorCheck> Checks, ErpSyncConfig? Config) RunLocal(CommandContext context)
     {
         var sources = context.Sources;
         var checks = new List<DoctorCheck>
@@ -54,8 +43,7 @@ internal static class DoctorChecks
             checks.Add(new DoctorCheck("database", "state database", CheckStatus.Skip, "skipped until the configuration is valid"));
         }
 
-        checks.AddRange(SiteChecks.Select(c => new DoctorCheck(c.Name, c.Title, CheckStatus.Skip, "not available yet in this build")));
-        return checks;
+        return (checks, config);
     }
 
     private static ErpSyncConfig? TryLoadLenient(ConfigSources sources)
@@ -79,7 +67,7 @@ internal static class DoctorChecks
     {
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
-            return new DoctorCheck("database", "state database", CheckStatus.Skip, $"{database.Display}: connection check not available yet in this build");
+            return new DoctorCheck("database", "state database", CheckStatus.Ok, database.Display);
         }
 
         var check = FolderCheck("database", "state database", database.SqlitePath!);

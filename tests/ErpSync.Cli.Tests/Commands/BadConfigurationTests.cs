@@ -26,37 +26,41 @@ public sealed class BadConfigurationTests
     }
 
     [Fact]
-    public async Task Test_ValidFiles_GetPastValidation()
+    public async Task Test_UnreachableUrl_GetsPastValidationAndNamesTheConnectionFailure()
     {
-        using var folder = ConfigFiles.ValidFolder();
+        using var folder = ConfigFiles.UnreachableFolder();
 
         var result = await ErpSyncCli.RunAsync(folder.Path, "test");
 
-        result.Error.ShouldBe("error: 'erpsync test' is not available yet: it needs the Frappe REST client (ErpSync.Frappe), which is not part of this build\n");
+        result.ExitCode.ShouldBe(1, result.ToString());
+        result.Error.ShouldStartWith("error: the cloud site and the local site failed the connection test: cloud site (http://127.0.0.1:1): ", Case.Sensitive, result.ToString());
+        result.Error.ShouldContain("failed: connection refused by 127.0.0.1:1");
+        result.Out.ShouldContain("[FAIL] cloud site http://127.0.0.1:1: ");
+        result.Out.ShouldContain("fix: check that the site runs at the address and port in CLOUD_ERP_URL");
     }
 
     [Fact]
     public async Task Test_EnvironmentOverridesABadEnvFile()
     {
-        using var folder = ConfigFiles.ValidFolder();
+        using var folder = ConfigFiles.UnreachableFolder();
         folder.Write(".env", folder.Read(".env").Replace("WEBHOOK_PORT=5000", "WEBHOOK_PORT=99999", StringComparison.Ordinal));
 
         var result = await ErpSyncCli.RunAsync(folder.Path, new Dictionary<string, string> { ["WEBHOOK_PORT"] = "8080" }, "test");
 
-        result.Error.ShouldContain("is not available yet", customMessage: result.ToString());
+        result.Error.ShouldContain("failed the connection test", customMessage: result.ToString());
     }
 
     [Fact]
     public async Task Test_EnvFileOption_ReadsThatFile()
     {
-        using var folder = ConfigFiles.ValidFolder();
+        using var folder = ConfigFiles.UnreachableFolder();
         File.Move(folder.File(".env"), folder.File("production.env"));
 
         var withoutOption = await ErpSyncCli.RunAsync(folder.Path, "test");
         var withOption = await ErpSyncCli.RunAsync(folder.Path, "test", "--env-file", "production.env");
 
         withoutOption.Error.ShouldContain("CLOUD_ERP_URL: is missing");
-        withOption.Error.ShouldContain("is not available yet", customMessage: withOption.ToString());
+        withOption.Error.ShouldContain("failed the connection test", customMessage: withOption.ToString());
     }
 
     [Fact]
@@ -79,7 +83,8 @@ public sealed class BadConfigurationTests
         using var folder = ConfigFiles.ValidFolder();
         folder.Write(".env", folder.Read(".env").Replace("https://erp.example.com", "http://erp.example.com", StringComparison.Ordinal));
 
-        var result = await ErpSyncCli.RunAsync(folder.Path, "test");
+        // conflicts reads the whole configuration but contacts no site, so nothing waits on DNS here.
+        var result = await ErpSyncCli.RunAsync(folder.Path, "conflicts");
 
         result.Error.ShouldStartWith($"warning: {folder.File(".env")}: CLOUD_ERP_URL uses plain http");
     }

@@ -27,6 +27,18 @@ internal static class ConfigFiles
           conflict_resolution: latest_timestamp
         """;
 
+    /// <summary>
+    /// A valid folder whose sites refuse connections at once (port 1 on this machine): commands that contact the
+    /// sites get past validation and fail fast and deterministically, without DNS or network.
+    /// </summary>
+    public static TempFolder UnreachableFolder()
+    {
+        var folder = ValidFolder();
+        folder.Write(".env", ValidEnv.Replace("https://erp.example.com", "http://127.0.0.1:1", StringComparison.Ordinal)
+            .Replace("http://localhost:8000", "http://127.0.0.1:1", StringComparison.Ordinal));
+        return folder;
+    }
+
     /// <summary>A folder holding <see cref="ValidEnv"/> and <see cref="ValidConfig"/>.</summary>
     public static TempFolder ValidFolder()
     {

@@ -11,19 +11,20 @@ public sealed class OutputStyleTests
     [Fact]
     public async Task Output_NotATerminal_IsPlainText()
     {
-        using var folder = ConfigFiles.ValidFolder();
+        using var folder = ConfigFiles.UnreachableFolder();
 
         var result = await ErpSyncCli.RunAsync(new CliOptions { Folder = folder.Path, Terminal = false }, "doctor");
 
         result.Out.ShouldNotContain(Escape);
         result.Out.ShouldContain("[OK] configuration: valid; 2 DocType(s): Customer, Item");
-        result.Out.ShouldContain("[SKIP] cloud site: not available yet in this build");
+        result.Out.ShouldContain("[FAIL] cloud site: http://127.0.0.1:1: ");
+        result.Out.ShouldContain("[SKIP] synced DocTypes: skipped: both sites must be reachable");
     }
 
     [Fact]
     public async Task Output_TerminalWithNoColor_IsPlainText()
     {
-        using var folder = ConfigFiles.ValidFolder();
+        using var folder = ConfigFiles.UnreachableFolder();
 
         var result = await ErpSyncCli.RunAsync(new CliOptions
         {
@@ -39,7 +40,7 @@ public sealed class OutputStyleTests
     [Fact]
     public async Task Output_TerminalWithDumbTerm_IsPlainText()
     {
-        using var folder = ConfigFiles.ValidFolder();
+        using var folder = ConfigFiles.UnreachableFolder();
 
         var result = await ErpSyncCli.RunAsync(new CliOptions
         {
@@ -54,7 +55,7 @@ public sealed class OutputStyleTests
     [Fact]
     public async Task Output_Terminal_IsColouredWithMarks()
     {
-        using var folder = ConfigFiles.ValidFolder();
+        using var folder = ConfigFiles.UnreachableFolder();
 
         var result = await ErpSyncCli.RunAsync(new CliOptions { Folder = folder.Path, Terminal = true }, "doctor");
 
@@ -66,11 +67,11 @@ public sealed class OutputStyleTests
     [Fact]
     public async Task DoctorJson_ParsesAndHasTheDocumentedShape()
     {
-        using var folder = ConfigFiles.ValidFolder();
+        using var folder = ConfigFiles.UnreachableFolder();
 
         var result = await ErpSyncCli.RunAsync(new CliOptions { Folder = folder.Path, Terminal = true }, "doctor", "--json");
 
-        result.ExitCode.ShouldBe(1, "the site checks are not available yet");
+        result.ExitCode.ShouldBe(1, "the sites refuse connections");
         using var json = JsonDocument.Parse(result.Out);
         var root = json.RootElement;
         root.GetProperty("ok").GetBoolean().ShouldBeFalse();
@@ -79,15 +80,16 @@ public sealed class OutputStyleTests
         var configuration = checks.Single(c => c.GetProperty("name").GetString() == "configuration");
         configuration.GetProperty("status").GetString().ShouldBe("ok");
         configuration.GetProperty("fix").ValueKind.ShouldBe(JsonValueKind.Null);
-        checks.Single(c => c.GetProperty("name").GetString() == "cloud_site").GetProperty("status").GetString().ShouldBe("skip");
+        checks.Single(c => c.GetProperty("name").GetString() == "cloud_site").GetProperty("status").GetString().ShouldBe("fail");
+        checks.Single(c => c.GetProperty("name").GetString() == "schema_drift").GetProperty("status").GetString().ShouldBe("skip");
         result.Out.ShouldNotContain(Escape);
-        result.Error.ShouldContain("is not available yet");
+        result.Error.ShouldContain("check(s) failed; see the fixes above");
     }
 
     [Fact]
     public async Task DoctorJson_BrokenConfiguration_ReportsEachProblemAsAFailedCheck()
     {
-        using var folder = ConfigFiles.ValidFolder();
+        using var folder = ConfigFiles.UnreachableFolder();
         folder.Write(".env", "CLOUD_ERP_URL=erp.example.com\n");
 
         var result = await ErpSyncCli.RunAsync(folder.Path, "doctor", "--json");
