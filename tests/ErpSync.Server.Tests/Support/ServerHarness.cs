@@ -1,0 +1,194 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text;
+using ErpSync.Core.Configuration;
+using ErpSync.Core.Sites;
+using ErpSync.Core.Sync;
+using ErpSync.Frappe;
+using ErpSync.Frappe.Resilience;
+using ErpSync.Server.Queue;
+using ErpSync.Server.Webhooks;
+using ErpSync.Store;
+using ErpSync.TestKit.Emulation;
+using ErpSync.TestKit.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ErpSync.Server.Tests.Support;
+
+/// <summary>
+/// A real server on 127.0.0.1 with an ephemeral port, a real state database (a fresh SQLite file unless a
+/// setting is given), clients for an emulated site pair, and the given engine. Captures the server's logs and
+/// every stored item result, so tests wait on those signals instead of sleeping.
+/// </summary>
+internal sealed class ServerHarness : IAsyncDisposable
+{
+    public const string Secret = "test-webhook-secret-0123456789";
+
+    private readonly TemporaryDirectory? _folder;
+    private readonly FrappeSiteClient _cloud;
+    private readonly FrappeSiteClient _local;
+    private readonly ConcurrentQueue<RecordedItem> _recorded = new();
+    private readonly object _gate = new();
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _stopped;
+
+    private ServerHarness(WebApplication app, IStateDatabase database, ServerOptions options, CapturingLoggerProvider logs, ILoggerFactory loggers,
+        TemporaryDirectory? folder, FrappeSiteClient cloud, FrappeSiteClient local)
+    {
+        App = app;
+        Database = database;
+        Options = options;
+        LogCapture = logs;
+        Loggers = loggers;
+        _folder = folder;
+        _cloud = cloud;
+        _local = local;
+        BaseUrl = ErpSyncServer.ListeningUrl(app);
+        Http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(30) };
+        Get<QueueItemProcessor>().ItemRecorded += (item, outcome) =>
+        {
+            _recorded.Enqueue(new RecordedItem(item, outcome));
+            Pulse();
+        };
+    }
+
+    public WebApplication App { get; }
+
+    public IStateDatabase Database { get; }
+
+    public ServerOptions Options { get; }
+
+    public CapturingLoggerProvider LogCapture { get; }
+
+    public ILoggerFactory Loggers { get; }
+
+    public Uri BaseUrl { get; }
+
+    public HttpClient Http { get; }
+
+    public FrappeSiteClient CloudClient => _cloud;
+
+    public FrappeSiteClient LocalClient => _local;
+
+    public IReadOnlyList<RecordedItem> Recorded => _recorded.ToArray();
+
+    public static ServerOptions DefaultOptions => new()
+    {
+        Host = "127.0.0.1",
+        Port = 0,
+        WebhookSecret = Secret,
+        DocTypes = ["Customer", "Item", "Sales Order"],
+        Workers = 2,
+        SweepInterval = TimeSpan.Zero,
+        Lease = TimeSpan.FromSeconds(30),
+        Retry = new RetryRules { MaxAttempts = 3, BackoffSeconds = 0.01 },
+        ShutdownGrace = TimeSpan.FromSeconds(5),
+    };
+
+    public static async Task<ServerHarness> StartAsync(
+        EmulatedSitePair sites,
+        ISyncEngine engine,
+        Func<ServerOptions, ServerOptions>? configure = null,
+        TimeProvider? time = null,
+        string? database = null,
+        Func<SiteCircuitState>? cloudCircuit = null)
+    {
+        time ??= TimeProvider.System;
+        var logs = new CapturingLoggerProvider();
+        var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
+        var folder = database is null ? new TemporaryDirectory() : null;
+        var db = await StateDatabase.OpenAsync(database ?? Path.Combine(folder!.Path, "state.db"), time, loggers, CancellationToken.None);
+        var cloud = Client(sites.Cloud.BaseUrl, sites.Cloud.ApiKey, sites.Cloud.ApiSecret, SiteName.Cloud, time, loggers);
+        var local = Client(sites.Local.BaseUrl, sites.Local.ApiKey, sites.Local.ApiSecret, SiteName.Local, time, loggers);
+        var options = (configure ?? (o => o))(DefaultOptions);
+        var app = ErpSyncServer.Create(options, new ServerDependencies
+        {
+            Database = db,
+            Engine = engine,
+            Cloud = cloudCircuit is null ? ServerSite.From(cloud) : new ServerSite(cloud, cloudCircuit, cloud.BaseUrl),
+            Local = ServerSite.From(local),
+            Time = time,
+            Loggers = loggers,
+            Random = new Random(42),
+        });
+        await app.StartAsync();
+        return new ServerHarness(app, db, options, logs, loggers, folder, cloud, local);
+    }
+
+    public static FrappeSiteClient Client(Uri url, string key, string secret, SiteName site, TimeProvider time, ILoggerFactory? loggers) =>
+        FrappeSiteClient.Create(new FrappeSiteOptions { Site = site, BaseUrl = url, ApiKey = key, ApiSecret = secret }, time, loggers);
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    /// <summary>Posts a body to <c>/webhook/{site}</c>, signed with the harness secret unless <paramref name="signature"/> says otherwise ("" = no header).</summary>
+    public Task<HttpResponseMessage> PostWebhookAsync(string site, string body, string? signature = null, string? contentType = null, string query = "")
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"webhook/{site}{query}") { Content = new ByteArrayContent(bytes) };
+        if (contentType is not null)
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        signature ??= new WebhookSignature(Secret).Sign(bytes);
+        if (signature.Length > 0)
+            request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, signature);
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds over the stored item results, re-checking at each new result.</summary>
+    public async Task<IReadOnlyList<RecordedItem>> WaitForRecordedAsync(Func<IReadOnlyList<RecordedItem>, bool> condition, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+                changed = _changed.Task;
+            var recorded = Recorded;
+            if (condition(recorded))
+                return recorded;
+            try
+            {
+                await changed.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Condition not met within the timeout; {recorded.Count} item result(s) stored: "
+                    + string.Join(", ", recorded.TakeLast(10).Select(r => $"{r.Item.DocType}/{r.Item.DocName}:{r.Outcome.Kind}")));
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<RecordedItem>> WaitForRecordedCountAsync(int count, TimeSpan? timeout = null) =>
+        WaitForRecordedAsync(r => r.Count >= count, timeout);
+
+    public async Task StopAsync()
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+            await App.StopAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        await App.DisposeAsync();
+        Http.Dispose();
+        await Database.DisposeAsync();
+        _cloud.Dispose();
+        _local.Dispose();
+        Loggers.Dispose();
+        _folder?.Dispose();
+    }
+
+    private void Pulse()
+    {
+        TaskCompletionSource previous;
+        lock (_gate)
+        {
+            previous = _changed;
+            _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        previous.TrySetResult();
+    }
+}
