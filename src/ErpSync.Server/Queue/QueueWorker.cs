@@ -1,5 +1,6 @@
 using ErpSync.Core.State;
 using ErpSync.Server.Metrics;
+using ErpSync.Server.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,8 @@ namespace ErpSync.Server.Queue;
 /// enqueue in this process or a freed slot (<see cref="WorkSignal"/>), the next retry or lease expiry
 /// (<see cref="IWorkQueue.NextDueAtAsync"/>), or the poll interval that notices work queued by other processes.
 /// On shutdown it stops claiming, lets items in progress finish within the grace period, and hands back those
-/// that do not.
+/// that do not. That drain runs in <see cref="StoppingAsync"/>, before the web server stops, so webhooks that
+/// arrive meanwhile are answered 503 (and retried by Frappe) rather than refused.
 /// </summary>
 internal sealed partial class QueueWorker(
     ServerOptions options,
@@ -20,8 +22,9 @@ internal sealed partial class QueueWorker(
     WorkSignal signal,
     ServerMetrics metrics,
     QueueOwner owner,
+    IntakeGate gate,
     TimeProvider time,
-    ILogger<QueueWorker> logger) : BackgroundService
+    ILogger<QueueWorker> logger) : BackgroundService, IHostedLifecycleService
 {
     private static readonly TimeSpan SpinGuard = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan MaxErrorWait = TimeSpan.FromSeconds(30);
@@ -32,15 +35,60 @@ internal sealed partial class QueueWorker(
     internal Task Drained => _drained.Task;
 
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopClaiming = new();
+    private readonly object _idleGate = new();
+    private TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes while (or as soon as) the loop sleeps with nothing it can claim; for tests that move a fake clock.</summary>
+    internal Task WhenIdle
+    {
+        get
+        {
+            lock (_idleGate)
+                return _idle.Task;
+        }
+    }
+    private volatile bool _running;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Stops claiming and waits for the drain (bounded by the host's shutdown timeout).</summary>
+    public async Task StoppingAsync(CancellationToken cancellationToken)
+    {
+        gate.Close();
+        await _stopClaiming.CancelAsync();
+        if (!_running)
+            return;
+        try
+        {
+            await Drained.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host's shutdown timeout ran out first; leases of what is left expire on their own.
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public override void Dispose()
+    {
+        _stopClaiming.Dispose();
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _running = true;
         var inFlight = new HashSet<Task>();
         using var itemsStop = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, _stopClaiming.Token);
         LogStarted(logger, options.Workers, owner.Id);
         try
         {
-            await RunLoopAsync(inFlight, itemsStop.Token, stoppingToken);
+            await RunLoopAsync(inFlight, itemsStop.Token, stop.Token);
         }
         finally
         {
@@ -87,13 +135,25 @@ internal sealed partial class QueueWorker(
 
             try
             {
-                await signal.WaitAsync(wait, time, stoppingToken);
+                await signal.WaitAsync(wait, time, stoppingToken, MarkIdle);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+
+            lock (_idleGate)
+            {
+                if (_idle.Task.IsCompleted)
+                    _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
         }
+    }
+
+    private void MarkIdle()
+    {
+        lock (_idleGate)
+            _idle.TrySetResult();
     }
 
     private async Task<TimeSpan> UntilNextDueAsync(bool lastClaimEmpty, CancellationToken cancellationToken)

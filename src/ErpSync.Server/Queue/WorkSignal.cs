@@ -19,8 +19,9 @@ internal sealed class WorkSignal
     /// <summary>
     /// Waits until <see cref="Set"/> (or a set not yet consumed), until <paramref name="timeout"/> passes on
     /// <paramref name="time"/>, or until cancelled; then consumes the set. An infinite timeout waits for a set only.
+    /// <paramref name="waiting"/> runs once the wait (and its timer) is in place and nothing has woken it yet.
     /// </summary>
-    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken, Action? waiting = null)
     {
         Task signalled;
         lock (_gate)
@@ -30,6 +31,8 @@ internal sealed class WorkSignal
         {
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var delay = timeout == Timeout.InfiniteTimeSpan ? Task.Delay(Timeout.Infinite, stop.Token) : Task.Delay(timeout, time, stop.Token);
+            if (!signalled.IsCompleted && !delay.IsCompleted)
+                waiting?.Invoke();
             await Task.WhenAny(signalled, delay);
             await stop.CancelAsync();
             cancellationToken.ThrowIfCancellationRequested();

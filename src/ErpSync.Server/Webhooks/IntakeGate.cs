@@ -3,9 +3,12 @@ namespace ErpSync.Server.Webhooks;
 /// <summary>Open while the server accepts webhooks; closed for good when shutdown begins (new webhooks get 503).</summary>
 internal sealed class IntakeGate
 {
-    private volatile bool _open = true;
+    private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public bool IsOpen => _open;
+    public bool IsOpen => !_closed.Task.IsCompleted;
 
-    public void Close() => _open = false;
+    /// <summary>Completes when the gate closes.</summary>
+    public Task Closed => _closed.Task;
+
+    public void Close() => _closed.TrySetResult();
 }

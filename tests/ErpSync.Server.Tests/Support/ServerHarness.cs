@@ -93,13 +93,15 @@ internal sealed class ServerHarness : IAsyncDisposable
         Func<ServerOptions, ServerOptions>? configure = null,
         TimeProvider? time = null,
         string? database = null,
-        Func<SiteCircuitState>? cloudCircuit = null)
+        Func<SiteCircuitState>? cloudCircuit = null,
+        Func<IStateDatabase, IStateDatabase>? wrapDatabase = null)
     {
         time ??= TimeProvider.System;
         var logs = new CapturingLoggerProvider();
         var loggers = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Debug));
         var folder = database is null ? new TemporaryDirectory() : null;
-        var db = await StateDatabase.OpenAsync(database ?? Path.Combine(folder!.Path, "state.db"), time, loggers, CancellationToken.None);
+        var opened = await StateDatabase.OpenAsync(database ?? Path.Combine(folder!.Path, "state.db"), time, loggers, CancellationToken.None);
+        var db = wrapDatabase is null ? opened : wrapDatabase(opened);
         var cloud = Client(sites.Cloud.BaseUrl, sites.Cloud.ApiKey, sites.Cloud.ApiSecret, SiteName.Cloud, time, loggers);
         var local = Client(sites.Local.BaseUrl, sites.Local.ApiKey, sites.Local.ApiSecret, SiteName.Local, time, loggers);
         var options = (configure ?? (o => o))(DefaultOptions);
@@ -133,6 +135,31 @@ internal sealed class ServerHarness : IAsyncDisposable
         if (signature.Length > 0)
             request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, signature);
         return Http.SendAsync(request);
+    }
+
+    /// <summary>Queues an event the way a site does: a signed webhook; fails unless the server answers 200.</summary>
+    public async Task<long> EnqueueAsync(string site, string docType, string name, string action = "on_update")
+    {
+        var body = $"{{\"doctype\": \"{docType}\", \"name\": \"{name}\", \"action\": \"{action}\"}}";
+        using var response = await PostWebhookAsync(site, body);
+        response.EnsureSuccessStatusCode();
+        var reply = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        return (long)reply["id"]!;
+    }
+
+    /// <summary>The raw queue rows (status, attempts, error) of a SQLite state database, for assertions the queue API does not expose.</summary>
+    public async Task<IReadOnlyList<(long Id, string DocName, string Status, int Attempts, string? Error)>> QueueRowsAsync()
+    {
+        var path = Database.Description.StartsWith("SQLite ", StringComparison.Ordinal) ? Database.Description["SQLite ".Length..] : throw new InvalidOperationException("SQLite only");
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, docname, status, attempts, error_message FROM webhook_queue ORDER BY id";
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<(long, string, string, int, string?)>();
+        while (await reader.ReadAsync())
+            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.IsDBNull(4) ? null : reader.GetString(4)));
+        return rows;
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds over the stored item results, re-checking at each new result.</summary>
