@@ -16,6 +16,16 @@ internal sealed class WorkSignal
             _set.TrySetResult();
     }
 
+    /// <summary>Forgets a set nobody has waited for yet (the work it asked for is starting now).</summary>
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            if (_set.Task.IsCompleted)
+                _set = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
     /// <summary>
     /// Waits until <see cref="Set"/> (or a set not yet consumed), until <paramref name="timeout"/> passes on
     /// <paramref name="time"/>, or until cancelled; then consumes the set. An infinite timeout waits for a set only.

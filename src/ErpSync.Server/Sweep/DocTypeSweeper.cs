@@ -19,7 +19,7 @@ internal sealed class DocTypeSweeper(ISyncStore store, IWorkQueue queue, ServerO
     public async Task<int> SweepModifiedAsync(IFrappeSite site, string docType, CancellationToken cancellationToken)
     {
         var cursor = await store.GetCursorAsync(site.Site, docType, CursorKind.Modified, cancellationToken);
-        var from = cursor is null ? null : new DocCursor(SweepTimestamp.Back(cursor.Timestamp, options.SweepOverlap), "");
+        var from = StartFrom(cursor);
         var pending = new List<NewQueueItem>();
         var last = cursor;
         var stored = cursor;
@@ -48,7 +48,7 @@ internal sealed class DocTypeSweeper(ISyncStore store, IWorkQueue queue, ServerO
     public async Task<int> SweepDeletedAsync(IFrappeSite site, string docType, CancellationToken cancellationToken)
     {
         var cursor = await store.GetCursorAsync(site.Site, docType, CursorKind.Deleted, cancellationToken);
-        var from = cursor is null ? null : new DocCursor(SweepTimestamp.Back(cursor.Timestamp, options.SweepOverlap), "");
+        var from = StartFrom(cursor);
         var pending = new List<NewQueueItem>();
         var last = cursor;
         var stored = cursor;
@@ -73,6 +73,12 @@ internal sealed class DocTypeSweeper(ISyncStore store, IWorkQueue queue, ServerO
             metrics.SweepQueued(site.Site.ToWire(), docType, "deleted", queued);
         return queued;
     }
+
+    // Without an overlap the listing resumes just after the cursor's row; with one it re-reads the window before it.
+    private DocCursor? StartFrom(DocCursor? cursor) =>
+        cursor is null ? null
+        : options.SweepOverlap == TimeSpan.Zero ? cursor
+        : new DocCursor(SweepTimestamp.Back(cursor.Timestamp, options.SweepOverlap), "");
 
     private async Task<int> FlushAsync(SiteName site, string docType, CursorKind kind, List<NewQueueItem> pending, DocCursor? cursor, CancellationToken cancellationToken)
     {

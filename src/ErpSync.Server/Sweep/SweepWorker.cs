@@ -54,14 +54,18 @@ internal sealed partial class SweepWorker(
         while (true)
         {
             Task done;
+            bool running;
             lock (_gate)
             {
                 if (_completed >= target)
                     return;
                 done = _passDone.Task;
+                running = _started > _completed;
             }
 
-            _requested.Set();
+            // A pass in progress is waited for without asking for another yet, so no unrequested pass follows.
+            if (!running)
+                _requested.Set();
             await done.WaitAsync(cancellationToken);
         }
     }
@@ -94,6 +98,8 @@ internal sealed partial class SweepWorker(
         TaskCompletionSource finished;
         lock (_gate)
         {
+            // Requests made until now are served by this pass.
+            _requested.Reset();
             _started++;
             finished = _passDone;
         }

@@ -119,8 +119,22 @@ internal sealed class ServerHarness : IAsyncDisposable
         return new ServerHarness(app, db, options, logs, loggers, folder, cloud, local);
     }
 
+    /// <summary>A client that gives up quickly on a site that is down and closes its circuit again soon, so fault tests stay short.</summary>
     public static FrappeSiteClient Client(Uri url, string key, string secret, SiteName site, TimeProvider time, ILoggerFactory? loggers) =>
-        FrappeSiteClient.Create(new FrappeSiteOptions { Site = site, BaseUrl = url, ApiKey = key, ApiSecret = secret }, time, loggers);
+        FrappeSiteClient.Create(
+            new FrappeSiteOptions
+            {
+                Site = site,
+                BaseUrl = url,
+                ApiKey = key,
+                ApiSecret = secret,
+                Retry = new RetryRules { MaxAttempts = 2, BackoffSeconds = 0.02 },
+                MaxRetryDelay = TimeSpan.FromMilliseconds(200),
+                RequestTimeout = TimeSpan.FromSeconds(10),
+                Circuit = new FrappeCircuitOptions { BreakDuration = TimeSpan.FromMilliseconds(500), SamplingDuration = TimeSpan.FromSeconds(5) },
+            },
+            time,
+            loggers);
 
     public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
 
@@ -182,6 +196,36 @@ internal sealed class ServerHarness : IAsyncDisposable
             {
                 throw new TimeoutException($"Condition not met within the timeout; {recorded.Count} item result(s) stored: "
                     + string.Join(", ", recorded.TakeLast(10).Select(r => $"{r.Item.DocType}/{r.Item.DocName}:{r.Outcome.Kind}")));
+            }
+        }
+    }
+
+    /// <summary>Waits until no item is pending, retrying or in progress (re-checked at each stored result).</summary>
+    public Task WaitForQueueDrainedAsync(TimeSpan? timeout = null) =>
+        WaitForConditionAsync(async () =>
+        {
+            var stats = await Database.Queue.GetStatsAsync(CancellationToken.None);
+            return stats.Pending + stats.Retrying + stats.Processing == 0;
+        }, timeout);
+
+    /// <summary>Waits until <paramref name="condition"/> is true, checking now and after each stored item result.</summary>
+    public async Task WaitForConditionAsync(Func<Task<bool>> condition, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            Task changed;
+            lock (_gate)
+                changed = _changed.Task;
+            if (await condition())
+                return;
+            try
+            {
+                await changed.WaitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException("Condition not met within the timeout.");
             }
         }
     }
