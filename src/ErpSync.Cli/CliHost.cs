@@ -20,6 +20,12 @@ internal sealed record CliHost
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>Standard input, for confirmation prompts; <c>null</c> when there is none.</summary>
+    public TextReader? Input { get; init; }
+
+    /// <summary>Whether <see cref="Input"/> is an interactive terminal (prompts are only asked there).</summary>
+    public bool InputIsTerminal { get; init; }
+
     public IStateDatabaseInitializer StateDatabase { get; init; } = new StoreStateDatabaseInitializer(TimeProvider.System);
 
     /// <summary>Secrets of the loaded configuration, kept out of error lines and logs.</summary>
@@ -36,6 +42,8 @@ internal sealed record CliHost
         return new CliHost
         {
             Console = CliConsole.FromProcess(),
+            Input = System.Console.In,
+            InputIsTerminal = !System.Console.IsInputRedirected,
             CurrentDirectory = Directory.GetCurrentDirectory(),
             Environment = environment,
         };

@@ -1,4 +1,6 @@
 using ErpSync.Core.State;
+using ErpSync.Store.Operations;
+using ErpSync.Store.Presence;
 
 namespace ErpSync.Store;
 
@@ -24,4 +26,10 @@ public interface IStateDatabase : IAsyncDisposable
 
     /// <summary>The schema version the database is at after opening (the newest this build knows).</summary>
     int SchemaVersion { get; }
+
+    /// <summary>Size, online backup, retention, compaction and reset.</summary>
+    IStateMaintenance Maintenance { get; }
+
+    /// <summary>Heartbeats of running servers: a server beats here; <c>restore</c> and <c>reset</c> refuse while one is live.</summary>
+    IServerPresence Servers { get; }
 }

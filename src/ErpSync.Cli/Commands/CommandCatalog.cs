@@ -17,6 +17,12 @@ internal static class CommandCatalog
         RetryCommand.Create(),
         SetupWebhookCommand.Create(),
         DoctorCommand.Create(),
+        LogsCommand.Create(),
+        BackupCommand.Create(),
+        RestoreCommand.Create(),
+        ResetCommand.Create(),
+        MaintenanceCommand.Create(),
+        ServiceCommand.Create(),
         EmulatorCommand.Create(),
         DemoCommand.Create(),
     ];

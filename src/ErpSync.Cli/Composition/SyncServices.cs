@@ -1,4 +1,5 @@
 using ErpSync.Cli.Configuration;
+using ErpSync.Core.Sync;
 using ErpSync.Frappe;
 using ErpSync.Store;
 using Microsoft.Extensions.Logging;
@@ -38,6 +39,16 @@ internal sealed class SyncServices : IAsyncDisposable
     public FrappeSiteClient RequireLocal() => Local ?? throw new InvalidOperationException("The local site is not configured.");
 
     public IStateDatabase RequireDatabase() => Database ?? throw new InvalidOperationException("The state database was not opened.");
+
+    /// <summary>
+    /// The sync engine over both sites and the state database (open them with <see cref="ServiceNeeds.All"/>).
+    /// It reads the sites' metadata on first use and refuses a configuration that does not fit them.
+    /// </summary>
+    public SyncEngine CreateEngine(SyncEngineOptions? options = null)
+    {
+        var database = RequireDatabase();
+        return new SyncEngine(RequireCloud(), RequireLocal(), database.Store, database.Locks, Config.SyncRules, Time, Loggers, options);
+    }
 
     /// <summary>Opens what <paramref name="needs"/> asks for; sites need their settings to be present (validated by the loader).</summary>
     public static async Task<SyncServices> OpenAsync(ErpSyncConfig config, ServiceNeeds needs, TimeProvider time, ILoggerFactory? loggers, CancellationToken cancellationToken)

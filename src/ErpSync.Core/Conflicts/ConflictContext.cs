@@ -32,6 +32,12 @@ internal sealed record ConflictContext
     /// <summary>Local's time zone.</summary>
     public TimeZoneInfo LocalTimeZone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>
+    /// The DocType's metadata, when known: values a server computes or fetches (read-only and <c>fetch_from</c> fields,
+    /// such as totals and amounts) that differ only because each side recomputed them are then not a conflict.
+    /// </summary>
+    public DocTypeMeta? Meta { get; init; }
+
     /// <summary>The source of a one-way direction rule: its version wins unless the strategy is manual.</summary>
     public SiteName? ReplicaSource { get; init; }
 }

@@ -42,6 +42,17 @@ internal static class ConflictResolver
         if (preview.IsClean)
             return new ConflictOutcome { Kind = ConflictOutcomeKind.CleanMerge, Agreed = CanonicalDocument.FromContent(preview.Merged), Merge = preview };
 
+        // Totals and amounts each server recomputed from the merged inputs are not anyone's edit: take cloud's and let
+        // the servers compute them again; only fields people edit can conflict.
+        var substantive = preview.ConflictingPaths.Where(p => !IsDerived(context.Meta, p)).ToList();
+        if (substantive.Count == 0)
+        {
+            var recomputed = FieldMerger.Merge(context.Base, cloud, local, context.Rules, SiteName.Cloud);
+            return new ConflictOutcome { Kind = ConflictOutcomeKind.CleanMerge, Agreed = CanonicalDocument.FromContent(recomputed.Merged), Merge = recomputed };
+        }
+
+        preview = preview with { Conflicts = preview.Conflicts.Where(c => substantive.Contains(c.Path)).ToList() };
+
         var reason = context.Base is null
             ? $"{string.Join(", ", preview.ConflictingPaths)} differ and there is no common base"
             : $"{string.Join(", ", preview.ConflictingPaths)} changed on both sides";
@@ -72,7 +83,7 @@ internal static class ConflictResolver
             Kind = ConflictOutcomeKind.AutoResolved,
             Agreed = CanonicalDocument.FromContent(merged.Merged),
             Merge = merged,
-            Description = Describe(context, merged.ConflictingPaths, reason, label, prefix + resolution),
+            Description = Describe(context, substantive, reason, label, prefix + resolution),
         };
     }
 
@@ -145,6 +156,26 @@ internal static class ConflictResolver
                 return (null, null, null);
         }
     }
+
+    /// <summary>
+    /// Whether a merge path names a value the server derives: a read-only or <c>fetch_from</c> parent field, or such a
+    /// field of a keyed child row (<c>items[ITEM-1].amount</c>). Rows and whole tables are never derived.
+    /// </summary>
+    private static bool IsDerived(DocTypeMeta? meta, string path)
+    {
+        if (meta is null || path.EndsWith(')') || path.EndsWith(']'))
+            return false;
+        var open = path.IndexOf('[', StringComparison.Ordinal);
+        if (open < 0)
+            return meta.Field(path) is { } field && !field.IsTable && Derived(field);
+
+        var close = path.LastIndexOf("].", StringComparison.Ordinal);
+        if (close < 0 || meta.Field(path[..open]) is not { IsTable: true } table || table.Options is null || !meta.Children.TryGetValue(table.Options, out var child))
+            return false;
+        return child.Field(path[(close + 2)..]) is { } childField && Derived(childField);
+    }
+
+    private static bool Derived(FieldMeta field) => field.ReadOnly || !string.IsNullOrEmpty(field.FetchFrom);
 
     private static string? Stamp(Decisions.SideState side) => side.Exists ? side.Modified : side.DeletedAt;
 

@@ -34,9 +34,22 @@ internal static class PairPlanner
             DecisionKind.DeleteOnCloud => Delete(input, decision, SiteName.Cloud),
             DecisionKind.DeleteEditConflict => DeleteEdit(input, decision),
             DecisionKind.BothDeleted => new PairPlan { Decision = decision, Outcome = PlanOutcome.Deleted, Message = decision.Reason },
+            DecisionKind.Blocked when SourceMovedUnderReplicaEdit(input, decision) =>
+                BothChanged(input, decision with { Kind = DecisionKind.Conflict, Reason = $"{decision.Reason}; {Docstatus.Describe(decision.Lifecycle!.To)} on {input.Flow.RuleSource!.Value.ToWire()}" }),
             _ => new PairPlan { Decision = decision, Outcome = PlanOutcome.Blocked, Message = decision.Reason },
         };
     }
+
+    /// <summary>
+    /// Under a one-way rule, a replica whose own (unsendable) edit would block the pair forever must still follow its
+    /// source when the source moved on by docstatus alone (a submit or cancel changes no content): both changed, so the
+    /// source's version wins as it does for any both-sides change, and the docstatus follows.
+    /// </summary>
+    private static bool SourceMovedUnderReplicaEdit(PairPlanInput input, SyncDecision decision) =>
+        input.Flow.RuleSource is { } source &&
+        decision.Intended == (source == SiteName.Cloud ? DecisionKind.LocalToCloud : DecisionKind.CloudToLocal) &&
+        decision.Lifecycle is { CanApply: true } change && change.Target == source.Other() &&
+        input.Flow.Allows(source.Other());
 
     private static PairPlan Quiet(PairPlanInput input, SyncDecision decision, PlanOutcome outcome, CanonicalDocument? agreed)
     {
@@ -136,6 +149,7 @@ internal static class PairPlanner
 
     private static ConflictContext Context(PairPlanInput input) => new()
     {
+        Meta = input.Meta,
         Rules = input.Rules,
         Strategy = input.Strategy,
         MergeFallback = input.MergeFallback,

@@ -1,6 +1,8 @@
 using ErpSync.Core.State;
 using ErpSync.Store.Connection;
 using ErpSync.Store.Logging;
+using ErpSync.Store.Operations;
+using ErpSync.Store.Presence;
 using ErpSync.Store.Queue;
 using ErpSync.Store.Schema;
 using Microsoft.Extensions.Logging;
@@ -28,6 +30,8 @@ internal sealed class PostgresStateDatabase : IStateDatabase
         Store = new SqlSyncStore(connections, time, loggers.CreateLogger<SqlSyncStore>());
         Queue = new SqlWorkQueue(connections, time, loggers.CreateLogger<SqlWorkQueue>());
         Locks = new PostgresDocumentLocks(_lockDataSource, loggers.CreateLogger<PostgresDocumentLocks>());
+        Maintenance = new PostgresMaintenance(connections, setting.ConnectionString, setting.Description, time, loggers.CreateLogger<PostgresMaintenance>());
+        Servers = new SqlServerPresence(connections, time);
     }
 
     public StateProvider Provider => StateProvider.Postgres;
@@ -41,6 +45,10 @@ internal sealed class PostgresStateDatabase : IStateDatabase
     public IDocumentLocks Locks { get; }
 
     public int SchemaVersion { get; }
+
+    public IStateMaintenance Maintenance { get; }
+
+    public IServerPresence Servers { get; }
 
     public static async Task<PostgresStateDatabase> OpenAsync(DatabaseSetting setting, TimeProvider time, ILoggerFactory loggers, CancellationToken cancellationToken)
     {

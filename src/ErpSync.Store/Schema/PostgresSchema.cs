@@ -10,7 +10,10 @@ internal static class PostgresSchema
     private const long MigratorLockKey = 0x45525053_4D494752; // "ERPSMIGR"
 
     public static SchemaDefinition Definition { get; } = new(
-        [new Migration(1, "sync_records, sync_logs, conflict_records, webhook_queue, sync_cursors", Version1)],
+        [
+            new Migration(1, "sync_records, sync_logs, conflict_records, webhook_queue, sync_cursors", Version1),
+            new Migration(2, "server_instances: heartbeats of running servers", Version2),
+        ],
         """
         CREATE TABLE IF NOT EXISTS schema_version (
             version integer PRIMARY KEY,
@@ -131,5 +134,19 @@ internal static class PostgresSchema
             updated_at timestamptz NOT NULL,
             PRIMARY KEY (site, doctype, kind)
         );
+        """;
+
+    // A running server refreshes its row every few seconds; restore and reset refuse while a row is unexpired.
+    private const string Version2 = """
+        CREATE TABLE server_instances (
+            instance_id text PRIMARY KEY,
+            host text NOT NULL,
+            pid integer NOT NULL,
+            version text,
+            started_at timestamptz NOT NULL,
+            last_seen_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL
+        );
+        CREATE INDEX ix_server_instances_expires ON server_instances (expires_at);
         """;
 }

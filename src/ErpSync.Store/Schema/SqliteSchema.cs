@@ -7,7 +7,10 @@ namespace ErpSync.Store.Schema;
 internal static class SqliteSchema
 {
     public static SchemaDefinition Definition { get; } = new(
-        [new Migration(1, "sync_records, sync_logs, conflict_records, webhook_queue, sync_cursors", Version1)],
+        [
+            new Migration(1, "sync_records, sync_logs, conflict_records, webhook_queue, sync_cursors", Version1),
+            new Migration(2, "server_instances: heartbeats of running servers", Version2),
+        ],
         """
         CREATE TABLE IF NOT EXISTS schema_version (
             version INTEGER PRIMARY KEY,
@@ -124,5 +127,19 @@ internal static class SqliteSchema
             updated_at TEXT NOT NULL,
             PRIMARY KEY (site, doctype, kind)
         );
+        """;
+
+    // A running server refreshes its row every few seconds; restore and reset refuse while a row is unexpired.
+    private const string Version2 = """
+        CREATE TABLE server_instances (
+            instance_id TEXT PRIMARY KEY,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            version TEXT,
+            started_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL,
+            expires_at TEXT NOT NULL
+        );
+        CREATE INDEX ix_server_instances_expires ON server_instances (expires_at);
         """;
 }

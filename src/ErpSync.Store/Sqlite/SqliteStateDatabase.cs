@@ -3,6 +3,8 @@ using ErpSync.Core.State;
 using ErpSync.Store.Connection;
 using ErpSync.Store.Locks;
 using ErpSync.Store.Logging;
+using ErpSync.Store.Operations;
+using ErpSync.Store.Presence;
 using ErpSync.Store.Queue;
 using ErpSync.Store.Schema;
 using Microsoft.Data.Sqlite;
@@ -34,6 +36,8 @@ internal sealed class SqliteStateDatabase : IStateDatabase
         Store = new SqlSyncStore(connections, time, loggers.CreateLogger<SqlSyncStore>());
         Queue = new SqlWorkQueue(connections, time, loggers.CreateLogger<SqlWorkQueue>());
         Locks = new KeyedLocks();
+        Maintenance = new SqliteMaintenance(connections, setting.ConnectionString, setting.Description, time, loggers.CreateLogger<SqliteMaintenance>());
+        Servers = new SqlServerPresence(connections, time);
     }
 
     public StateProvider Provider => StateProvider.Sqlite;
@@ -47,6 +51,10 @@ internal sealed class SqliteStateDatabase : IStateDatabase
     public IDocumentLocks Locks { get; }
 
     public int SchemaVersion { get; }
+
+    public IStateMaintenance Maintenance { get; }
+
+    public IServerPresence Servers { get; }
 
     internal SqliteWriter Writer { get; }
 

@@ -14,4 +14,13 @@ internal sealed record CliOptions
     public IStateDatabaseInitializer? StateDatabase { get; init; }
 
     public CancellationToken? Cancellation { get; init; }
+
+    /// <summary>What standard input holds (answers to prompts); <c>null</c> = no input.</summary>
+    public string? Input { get; init; }
+
+    /// <summary>Whether standard input looks like a terminal (prompts are only asked there).</summary>
+    public bool InputIsTerminal { get; init; }
+
+    /// <summary>The clock of the run; the system clock when <c>null</c>.</summary>
+    public TimeProvider? Time { get; init; }
 }

@@ -24,6 +24,9 @@ internal static class ErpSyncCli
             CurrentDirectory = options.Folder,
             Environment = options.Environment,
             StateDatabase = options.StateDatabase ?? new StoreStateDatabaseInitializer(TimeProvider.System),
+            Input = options.Input is null ? null : new StringReader(options.Input),
+            InputIsTerminal = options.InputIsTerminal,
+            Time = options.Time ?? TimeProvider.System,
         };
         var exitCode = await CliApp.RunAsync(args, host, options.Cancellation ?? TestContext.Current.CancellationToken);
         return new CliResult(exitCode, output.ToString(), error.ToString());

@@ -47,6 +47,48 @@ public sealed class ConflictResolverTests
     }
 
     [Fact]
+    public void ResolveContent_OnlyServerComputedFieldsDifferOnBothSides_IsACleanMergeWithCloudsTotals()
+    {
+        var order = Canon.Of(Docs.SalesOrder(), ErpNextMeta.SalesOrder);
+        var cloud = order.With("terms", "Net 60").With("grand_total", 60);
+        var local = order.With("po_no", "PO-9").With("grand_total", 70);
+        var context = new ConflictContext
+        {
+            Meta = ErpNextMeta.SalesOrder,
+            Strategy = ConflictStrategy.Manual,
+            Base = order,
+            Cloud = SideState.Present("C", cloud),
+            Local = SideState.Present("L", local),
+        };
+
+        var outcome = ConflictResolver.ResolveContent(context);
+
+        outcome.Kind.ShouldBe(ConflictOutcomeKind.CleanMerge);
+        outcome.Description.ShouldBeNull();
+        outcome.Agreed!.Json.ShouldBe(order.With("terms", "Net 60").With("po_no", "PO-9").With("grand_total", 60).Json);
+    }
+
+    [Fact]
+    public void ResolveContent_EditedAndComputedFieldsBothDiffer_RecordsOnlyTheEditedOnes()
+    {
+        var order = Canon.Of(Docs.SalesOrder(), ErpNextMeta.SalesOrder);
+        var context = new ConflictContext
+        {
+            Meta = ErpNextMeta.SalesOrder,
+            Strategy = ConflictStrategy.Manual,
+            Base = order,
+            Cloud = SideState.Present("C", order.With("terms", "Net 60").With("grand_total", 60)),
+            Local = SideState.Present("L", order.With("terms", "Net 10").With("grand_total", 70)),
+        };
+
+        var outcome = ConflictResolver.ResolveContent(context);
+
+        outcome.Kind.ShouldBe(ConflictOutcomeKind.Unresolved);
+        outcome.Description!.ConflictingFields.ShouldBe(["terms"]);
+        outcome.Description.Reason.ShouldBe("terms changed on both sides");
+    }
+
+    [Fact]
     public void ResolveContent_CloudWins_TakesCloudOnOverlapAndKeepsLocalsOtherEdits()
     {
         var outcome = ConflictResolver.ResolveContent(Context(ConflictStrategy.CloudWins));

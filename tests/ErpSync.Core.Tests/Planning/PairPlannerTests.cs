@@ -228,6 +228,29 @@ public sealed class PairPlannerTests
     }
 
     [Fact]
+    public void Plan_CloudSubmittedWhileLocalReplicaWasEdited_ReplicaFollowsTheSourceAndTheLossIsRecorded()
+    {
+        var plan = Plan(Synced(Order), Cloud(Order, docstatus: 1), Local(Order.With("po_no", "PO-L")), flow: new FlowPolicy(SyncDirectionRule.CloudToLocal));
+
+        plan.Outcome.ShouldBe(PlanOutcome.Apply);
+        var update = plan.Writes.ShouldHaveSingleItem().ShouldBeOfType<PlannedUpdate>();
+        update.Target.ShouldBe(SiteName.Local);
+        update.Fields.ShouldBe(["po_no"]);
+        update.StepsAfter.ShouldBe([LifecycleStep.Submit]);
+        plan.Conflict!.Resolution.ShouldBe("cloud_wins");
+        plan.Agreed.ShouldBe(Order);
+    }
+
+    [Fact]
+    public void Plan_CloudSubmittedWhileLocalReplicaWasEditedUnderForcedLocalToCloud_StaysBlocked()
+    {
+        var plan = Plan(Synced(Order), Cloud(Order, docstatus: 1), Local(Order.With("po_no", "PO-L")), flow: new FlowPolicy(SyncDirectionRule.CloudToLocal, ForcedDirection.LocalToCloud));
+
+        plan.Outcome.ShouldBe(PlanOutcome.Blocked);
+        plan.Writes.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Plan_ConflictNeedingAWriteAgainstForcedDirection_IsBlockedForThisRun()
     {
         var plan = Plan(Synced(Order), Cloud(Order.With("po_no", "PO-1")), Local(Order.With("terms", "x")), flow: new FlowPolicy(SyncDirectionRule.Bidirectional, ForcedDirection.CloudToLocal));

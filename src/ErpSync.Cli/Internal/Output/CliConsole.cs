@@ -17,7 +17,8 @@ internal sealed record CliConsole(TextWriter Out, TextWriter Error, bool OutIsTe
         int? width = null;
         try
         {
-            if (!Console.IsOutputRedirected) width = Console.WindowWidth;
+            // A pseudo-terminal without a size (script, some CI runners) reports 0 columns: treat it as unknown.
+            if (!Console.IsOutputRedirected && Console.WindowWidth > 0) width = Console.WindowWidth;
         }
         catch (IOException)
         {
