@@ -18,6 +18,14 @@ public static class WebhookTemplate
     /// </summary>
     public static IReadOnlyList<string> Events { get; } = ["on_update", "on_cancel", "on_trash"];
 
+    /// <summary>
+    /// The events to register for one DocType: Frappe refuses a Webhook on <c>on_cancel</c> (or <c>on_submit</c>)
+    /// for a DocType that is not submittable ("DocType must be Submittable for the selected Doc Event"), so those
+    /// get <c>on_update</c> and <c>on_trash</c> only.
+    /// </summary>
+    public static IReadOnlyList<string> EventsFor(bool isSubmittable) =>
+        isSubmittable ? Events : Events.Where(e => e != "on_cancel").ToArray();
+
     /// <summary>The <c>request_structure</c> to set.</summary>
     public const string RequestStructure = "JSON";
 

@@ -163,6 +163,13 @@ public sealed class WebhookBodyParserTests
         }
     }
 
+    [Fact]
+    public void TemplateEventsFor_NotSubmittable_LeavesOutCancelWhichFrappeRefuses()
+    {
+        WebhookTemplate.EventsFor(isSubmittable: false).ShouldBe(["on_update", "on_trash"]);
+        WebhookTemplate.EventsFor(isSubmittable: true).ShouldBe(["on_update", "on_cancel", "on_trash"]);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("on update")]
