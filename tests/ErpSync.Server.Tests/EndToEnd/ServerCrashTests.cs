@@ -1,0 +1,60 @@
+using ErpSync.Core.Sites;
+using ErpSync.TestKit.Emulation;
+using ErpSync.TestKit.Store;
+
+namespace ErpSync.Server.Tests.EndToEnd;
+
+/// <summary>The server process killed with SIGKILL in the middle of work, then started again on the same database.</summary>
+public sealed class ServerCrashTests(EmulatedSitePairFixture sites) : IClassFixture<EmulatedSitePairFixture>
+{
+    private const int Documents = 150;
+
+    [Fact]
+    public async Task Serve_KilledUnderLoadAndRestarted_EveryAcceptedEventAppliedExactlyOnce()
+    {
+        using var folder = new TemporaryDirectory();
+        var database = Path.Combine(folder.Path, "state.db");
+        var (first, firstUrl) = await ServerProcess.StartAsync(sites.Pair, database, leaseSeconds: 2);
+        await using var firstProcess = first;
+        var cloudHooks = SiteWebhooks.Install(sites.Cloud, SiteName.Cloud, LiveSync.DocType, firstUrl, LiveSync.Secret);
+        var localHooks = SiteWebhooks.Install(sites.Local, SiteName.Local, LiveSync.DocType, firstUrl, LiveSync.Secret);
+        // Every write to local takes a little while, so items are in flight when the process dies.
+        sites.Local.Faults.Latency = TimeSpan.FromMilliseconds(10);
+        try
+        {
+            var names = Enumerable.Range(0, Documents).Select(i => LiveSync.CreateCustomer(sites.Cloud, $"Crash {i:D3}")).ToList();
+            await Eventually.WaitAsync(() => LiveSync.Customers(sites.Local, "Crash ").Count >= 30, TimeSpan.FromSeconds(60), () => "some progress before the kill");
+
+            await first.KillAsync();
+            var doneAtKill = LiveSync.Customers(sites.Local, "Crash ").Count;
+            await sites.Cloud.Backdoor.WaitForWebhooksIdleAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            // What the dead server had answered 200 for: those it promised to apply.
+            var accepted = sites.Cloud.Backdoor.WebhookDeliveries.Where(d => d.Succeeded && d.DocType == LiveSync.DocType).Select(d => d.DocName).ToHashSet();
+            accepted.Count.ShouldBeGreaterThan(doneAtKill, "the kill came after all the work was done; nothing was left to recover");
+
+            var (second, secondUrl) = await ServerProcess.StartAsync(sites.Pair, database, leaseSeconds: 2);
+            await using var secondProcess = second;
+            SiteWebhooks.Retarget(sites.Cloud, SiteName.Cloud, cloudHooks, secondUrl);
+            SiteWebhooks.Retarget(sites.Local, SiteName.Local, localHooks, secondUrl);
+
+            await Eventually.WaitAsync(async () => await ServerStatus.IsDrainedAsync(secondUrl)
+                                                   && LiveSync.Customers(sites.Local, "Crash ").Count >= accepted.Count,
+                TimeSpan.FromSeconds(90), () => $"{LiveSync.Customers(sites.Local, "Crash ").Count} of {accepted.Count} accepted on local; {second.Errors}");
+            await sites.Local.Backdoor.WaitForWebhooksIdleAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+            await Eventually.WaitAsync(() => ServerStatus.IsDrainedAsync(secondUrl), TimeSpan.FromSeconds(30), () => "the echoes processed");
+
+            var copies = LiveSync.Customers(sites.Local, "Crash ");
+            var cloudNames = names.ToDictionary(n => n, n => LiveSync.Text(sites.Cloud.Backdoor.Get(LiveSync.DocType, n)!, "customer_name"));
+            foreach (var name in accepted)
+                copies.Count(c => LiveSync.Text(c, "customer_name") == cloudNames[name]).ShouldBe(1, $"{name} ({cloudNames[name]}) on local");
+            copies.Select(c => LiveSync.Text(c, "customer_name")).Distinct().Count().ShouldBe(copies.Count, "a document was created twice on local");
+            LiveSync.Customers(sites.Cloud, "Crash ").Count.ShouldBe(Documents);
+            (await ServerStatus.DeadAsync(secondUrl)).ShouldBe(0);
+            second.Items.ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            sites.Local.Faults.Reset();
+        }
+    }
+}
