@@ -8,7 +8,7 @@ namespace ErpSync.Server.Tests.EndToEnd;
 public sealed class PostgresTwoServerTests(EmulatedSitePairFixture sites, PostgresTestDatabase postgres)
     : IClassFixture<EmulatedSitePairFixture>, IClassFixture<PostgresTestDatabase>
 {
-    private const int Documents = 120;
+    private const int Documents = 80;
 
     [Fact]
     public async Task Serve_TwoProcessesOnPostgres_EachDocumentWrittenOnceAndNeverByBothAtOnce()

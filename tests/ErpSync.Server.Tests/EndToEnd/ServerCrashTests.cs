@@ -7,7 +7,7 @@ namespace ErpSync.Server.Tests.EndToEnd;
 /// <summary>The server process killed with SIGKILL in the middle of work, then started again on the same database.</summary>
 public sealed class ServerCrashTests(EmulatedSitePairFixture sites) : IClassFixture<EmulatedSitePairFixture>
 {
-    private const int Documents = 150;
+    private const int Documents = 100;
 
     [Fact]
     public async Task Serve_KilledUnderLoadAndRestarted_EveryAcceptedEventAppliedExactlyOnce()
