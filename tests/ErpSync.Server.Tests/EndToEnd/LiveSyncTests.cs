@@ -114,6 +114,22 @@ public sealed class LiveSyncTests(LiveSyncFixture fixture) : IClassFixture<LiveS
         await Eventually.WaitAsync(() => LiveSync.Customers(Live.Sites.Local, "After Rejections").Count == 1, Timeout, () => "the customer on local");
     }
 
+    [Fact]
+    public async Task Logs_AfterSyncsAndRejections_HoldNoSecret()
+    {
+        LiveSync.CreateCustomer(Live.Sites.Cloud, "Log Check Co");
+        await Eventually.WaitAsync(() => LiveSync.Customers(Live.Sites.Local, "Log Check").Count == 1, Timeout, () => "the customer on local");
+        (await PostAsync("cloud", "{\"doctype\": \"Customer\", \"name\": \"X\"}", signature: "bm90LXRoZS1zaWduYXR1cmU=")).ShouldBe(HttpStatusCode.Unauthorized);
+        await Live.WaitForQuietAsync(Timeout);
+
+        var logs = Live.Logs.Logs;
+        logs.ShouldContain(l => l.Message.Contains("Synced Customer", StringComparison.Ordinal));
+        foreach (var secret in new[] { LiveSync.Secret, Live.Sites.Cloud.ApiSecret, Live.Sites.Local.ApiSecret })
+        {
+            logs.ShouldNotContain(l => l.Everything.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
     private async Task<HttpStatusCode> PostAsync(string site, string body, string? signature = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);

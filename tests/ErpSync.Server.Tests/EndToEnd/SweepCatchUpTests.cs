@@ -9,7 +9,9 @@ public sealed class SweepCatchUpTests(SweepCatchUpTests.SweepingFixture fixture)
 {
     public sealed class SweepingFixture : LiveSyncFixture
     {
-        internal override ServerOptions Configure(ServerOptions options) => options with { SweepInterval = TimeSpan.FromMilliseconds(500) };
+        // The production overlap: each pass re-reads the last two minutes and skips what the store already holds.
+        internal override ServerOptions Configure(ServerOptions options) =>
+            options with { SweepInterval = TimeSpan.FromMilliseconds(500), SweepOverlap = new ServerOptions().SweepOverlap };
     }
 
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

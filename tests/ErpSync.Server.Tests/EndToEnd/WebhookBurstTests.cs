@@ -56,6 +56,9 @@ public sealed class WebhookBurstTests(LiveSyncFixture fixture) : IClassFixture<L
 
         var stats = await Live.Database.Queue.GetStatsAsync(ct);
         stats.Dead.ShouldBe(0);
+        var metrics = Support.PrometheusText.Parse(await Live.Http.GetStringAsync("metrics", ct));
+        metrics["erpsync_server_webhooks_total"].Samples
+            .Where(m => m.Labels["source"] == "cloud" && m.Labels["result"] == "accepted").Sum(m => m.Value).ShouldBeGreaterThanOrEqualTo(2 * Documents);
     }
 
     private static string Body(string name, System.Text.Json.Nodes.JsonObject document) =>
