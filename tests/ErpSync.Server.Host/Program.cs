@@ -35,7 +35,7 @@ var options = new ServerOptions
     Lease = Seconds("LEASE_SECONDS", "30"),
     Retry = new RetryRules { MaxAttempts = 30, BackoffSeconds = 0.05 },
     MaxRetryDelay = TimeSpan.FromMilliseconds(500),
-    ShutdownGrace = TimeSpan.FromSeconds(5),
+    ShutdownGrace = Seconds("GRACE_SECONDS", "5"),
     QueuePollInterval = TimeSpan.FromMilliseconds(500),
 };
 var app = ErpSyncServer.Create(options, new ServerDependencies

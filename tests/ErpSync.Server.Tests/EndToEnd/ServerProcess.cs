@@ -54,7 +54,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// <summary>Queue items whose result it stored.</summary>
     public int Items => Lines.Count(l => l.StartsWith("item\t", StringComparison.Ordinal));
 
-    public static async Task<(ServerProcess Process, Uri Url)> StartAsync(EmulatedSitePair sites, string database, double leaseSeconds = 30, int workers = 4)
+    public static async Task<(ServerProcess Process, Uri Url)> StartAsync(EmulatedSitePair sites, string database, double leaseSeconds = 30, int workers = 4, double graceSeconds = 5)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -73,6 +73,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["ERPSYNC_HOST_WEBHOOK_SECRET"] = LiveSync.Secret;
         start.Environment["ERPSYNC_HOST_LEASE_SECONDS"] = leaseSeconds.ToString(CultureInfo.InvariantCulture);
         start.Environment["ERPSYNC_HOST_WORKERS"] = workers.ToString(CultureInfo.InvariantCulture);
+        start.Environment["ERPSYNC_HOST_GRACE_SECONDS"] = graceSeconds.ToString(CultureInfo.InvariantCulture);
         var server = new ServerProcess(Process.Start(start) ?? throw new InvalidOperationException("The server process did not start."));
         try
         {
@@ -91,6 +92,15 @@ internal sealed class ServerProcess : IAsyncDisposable
     {
         _process.Kill(entireProcessTree: true);
         await _process.WaitForExitAsync(TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Sends SIGTERM (what systemd sends on stop) and waits for the process to end; returns its exit code.</summary>
+    public async Task<int> TerminateAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        await _process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        return _process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
