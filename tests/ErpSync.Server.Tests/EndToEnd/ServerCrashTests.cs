@@ -93,7 +93,9 @@ public sealed class ServerCrashTests(EmulatedSitePairFixture sites) : IClassFixt
             // Well inside the 60 s lease: only items handed back can be finished this soon.
             await Eventually.WaitAsync(async () => LiveSync.Customers(sites.Local, "Term ").Count >= 12 && await ServerStatus.IsDrainedAsync(secondUrl),
                 TimeSpan.FromSeconds(30), () => $"{LiveSync.Customers(sites.Local, "Term ").Count} of 12 on local");
-            LiveSync.Customers(sites.Local, "Term ").Select(c => LiveSync.Text(c, "customer_name")).Distinct().Count().ShouldBe(12);
+            var copies = LiveSync.Customers(sites.Local, "Term ");
+            copies.Count.ShouldBe(12, "a document was created twice on local");
+            copies.Select(c => LiveSync.Text(c, "customer_name")).Distinct().Count().ShouldBe(12);
         }
         finally
         {
