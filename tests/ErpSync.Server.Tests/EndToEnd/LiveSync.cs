@@ -81,7 +81,7 @@ internal sealed class LiveSync : IAsyncDisposable
 
     public static SyncRules Rules => new() { DocTypes = [DocType] };
 
-    public static async Task<LiveSync> StartAsync(Func<ServerOptions, ServerOptions>? configure = null)
+    public static async Task<LiveSync> StartAsync(Func<ServerOptions, ServerOptions>? configure = null, bool installHooks = true)
     {
         var sites = await EmulatedSitePair.StartAsync();
         var folder = new TemporaryDirectory();
@@ -103,8 +103,12 @@ internal sealed class LiveSync : IAsyncDisposable
         });
         await app.StartAsync();
         var live = new LiveSync(sites, folder, database, cloud, local, app, logs, loggers);
-        SiteWebhooks.Install(sites.Cloud, SiteName.Cloud, DocType, live.BaseUrl, Secret);
-        SiteWebhooks.Install(sites.Local, SiteName.Local, DocType, live.BaseUrl, Secret);
+        if (installHooks)
+        {
+            SiteWebhooks.Install(sites.Cloud, SiteName.Cloud, DocType, live.BaseUrl, Secret);
+            SiteWebhooks.Install(sites.Local, SiteName.Local, DocType, live.BaseUrl, Secret);
+        }
+
         return live;
     }
 

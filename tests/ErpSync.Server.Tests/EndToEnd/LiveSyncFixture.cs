@@ -9,7 +9,10 @@ public class LiveSyncFixture : IAsyncLifetime
 
     internal virtual ServerOptions Configure(ServerOptions options) => options;
 
-    public async ValueTask InitializeAsync() => _live = await LiveSync.StartAsync(Configure);
+    /// <summary>Whether both sites get the Webhook documents <c>setup-webhook</c> installs; false to install others.</summary>
+    internal virtual bool InstallTemplateHooks => true;
+
+    public async ValueTask InitializeAsync() => _live = await LiveSync.StartAsync(Configure, InstallTemplateHooks);
 
     public async ValueTask DisposeAsync()
     {
