@@ -1,0 +1,9 @@
+namespace ErpSync.Server.Metrics;
+
+/// <summary>The Prometheus type a family is exposed as.</summary>
+internal enum MetricKind
+{
+    Counter,
+    Gauge,
+    Histogram,
+}
