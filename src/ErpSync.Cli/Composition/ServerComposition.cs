@@ -1,5 +1,6 @@
 using ErpSync.Cli.Configuration;
 using ErpSync.Cli.Internal.Invocation;
+using ErpSync.Core.Sync;
 using ErpSync.Server;
 using Microsoft.AspNetCore.Builder;
 
@@ -27,10 +28,10 @@ internal static class ServerComposition
     };
 
     /// <summary>The live objects of the server, from services opened with <see cref="ServiceNeeds.All"/>.</summary>
-    public static ServerDependencies Dependencies(SyncServices services) => new()
+    public static ServerDependencies Dependencies(SyncServices services, ISyncEngine? engine = null) => new()
     {
         Database = services.RequireDatabase(),
-        Engine = services.CreateEngine(),
+        Engine = engine ?? services.CreateEngine(),
         Cloud = ServerSite.From(services.RequireCloud()),
         Local = ServerSite.From(services.RequireLocal()),
         Time = services.Time,
@@ -38,11 +39,11 @@ internal static class ServerComposition
     };
 
     /// <summary>Builds the (not yet started) server; an invalid setting is the user's to fix, so it becomes one clear error line.</summary>
-    public static WebApplication Build(ServerOptions options, SyncServices services)
+    public static WebApplication Build(ServerOptions options, SyncServices services, ISyncEngine? engine = null)
     {
         try
         {
-            return ErpSyncServer.Create(options, Dependencies(services));
+            return ErpSyncServer.Create(options, Dependencies(services, engine));
         }
         catch (ArgumentException e)
         {
