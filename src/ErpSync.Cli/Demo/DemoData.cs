@@ -15,7 +15,8 @@ internal static class DemoData
 
     /// <summary>What was loaded, for the live part of the demo.</summary>
     /// <param name="CloudOrder">The cloud's draft Sales Order (submitted live later).</param>
-    /// <param name="Documents">Documents created per site.</param>
+    /// <param name="CloudDocuments">Documents created on the cloud.</param>
+    /// <param name="LocalDocuments">Documents created on the local site.</param>
     public sealed record Loaded(string CloudOrder, int CloudDocuments, int LocalDocuments);
 
     public static Loaded Load(EmulatedSite cloud, EmulatedSite local)

@@ -8,6 +8,8 @@ namespace ErpSync.Cli.Tests.Support;
 /// </summary>
 internal sealed class RunningCli : IAsyncDisposable
 {
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(120);
+
     private readonly CancellationTokenSource stop;
     private readonly Task<int> run;
 
@@ -39,10 +41,16 @@ internal sealed class RunningCli : IAsyncDisposable
         };
         var run = Task.Run(() => CliApp.RunAsync(args, host, stop.Token));
         var cli = new RunningCli(output, error, stop, run);
-        var ready = await Task.WhenAny(output.Matched, run);
+        var ready = await Task.WhenAny(output.Matched, run, Task.Delay(ReadyTimeout, TestContext.Current.CancellationToken));
         if (ready == run)
             throw new InvalidOperationException($"erpsync {string.Join(' ', args)} ended (exit {await run}) before '{readyMarker}':\n{output}\n{error}");
-        return (cli, await output.Matched.WaitAsync(TimeSpan.FromSeconds(60), TestContext.Current.CancellationToken));
+        if (ready != output.Matched)
+        {
+            await cli.DisposeAsync();
+            throw new TimeoutException($"erpsync {string.Join(' ', args)} printed no '{readyMarker}' within {ReadyTimeout.TotalSeconds:0} s:\n{output}\n{error}");
+        }
+
+        return (cli, await output.Matched);
     }
 
     public async Task<int> StopAsync()

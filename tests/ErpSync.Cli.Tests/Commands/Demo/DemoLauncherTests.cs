@@ -26,6 +26,9 @@ public sealed class DemoLauncherTests
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(key);
         start.Environment["NO_COLOR"] = "1";
+        // Nor leave MSBuild nodes or the compiler server behind when the launcher has to build.
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        start.Environment["UseSharedCompilation"] = "false";
 
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
