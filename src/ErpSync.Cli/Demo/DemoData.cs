@@ -5,7 +5,7 @@ namespace ErpSync.Cli.Demo;
 
 /// <summary>
 /// Sample data as two real offices would have it: each site has its own customers, items and a sales order with
-/// items; the cloud also has a submitted Sales Invoice. Entered like a desk user would (validation, naming, totals).
+/// items; and a submitted Sales Invoice. Entered like a desk user would (validation, naming, totals).
 /// </summary>
 internal static class DemoData
 {
@@ -38,7 +38,8 @@ internal static class DemoData
         Item(l, "FLOUR-TYPE550-25KG", "Wheat flour type 550, 25 kg");
         Item(l, "YEAST-500G", "Dry yeast, 500 g");
         Order(l, "Sales Order", "Rhein Bakery", ("FLOUR-TYPE550-25KG", 8, 1900.0), ("YEAST-500G", 20, 180.0));
-        return new Loaded(order, CloudDocuments: 9, LocalDocuments: 5);
+        l.Submit("Sales Invoice", Order(l, "Sales Invoice", "Alpen Dairy", ("YEAST-500G", 50, 175.0)));
+        return new Loaded(order, CloudDocuments: 9, LocalDocuments: 6);
     }
 
     public static string Customer(EmulatorBackdoor site, string name, string group) =>

@@ -29,7 +29,7 @@ internal sealed class DemoScript(DemoSession session, CliOutput output)
         Step(1, "Loading sample data");
         var data = DemoData.Load(session.Cloud, session.Local);
         output.Check(Mark.Ok, $"cloud: {data.CloudDocuments} documents (3 customers, 3 items, a Sales Order with 2 items, a submitted Sales Invoice)");
-        output.Check(Mark.Ok, $"local: {data.LocalDocuments} documents (2 customers, 2 items, a Sales Order with 2 items)");
+        output.Check(Mark.Ok, $"local: {data.LocalDocuments} documents (2 customers, 2 items, a Sales Order with 2 items, a submitted Sales Invoice)");
 
         Step(2, "Full sync (erpsync sync)");
         var summary = await session.Engine.SyncAllAsync(SyncRunOptions.Default, new DemoProgress(output), cancellationToken);

@@ -15,7 +15,7 @@ public sealed partial class DemoCommandTests
 
         result.ExitCode.ShouldBe(0, result.ToString());
         var output = result.Out;
-        output.ShouldContain("Total 13, Success 13, Failed 0, Conflicts 0, Skipped 0");
+        output.ShouldContain("Total 14, Success 14, Failed 0, Conflicts 0, Skipped 0");
         Regex.IsMatch(output, @"Customer\s+\[#+\]\s+5/5").ShouldBeTrue(output);
         output.ShouldContain("20 Webhooks created on both sites");
         output.ShouldContain("cloud edits Customer Ganesh Traders (customer_details) -> local copy Ganesh Traders updated in");
@@ -23,6 +23,7 @@ public sealed partial class DemoCommandTests
         Regex.IsMatch(output, @"cloud submits Sales Order SAL-ORD-\d{4}-\d+ -> local copy SAL-ORD-\d{4}-\d+ submitted in").ShouldBeTrue(output);
         Regex.IsMatch(output, @"email_id\s+orders@kaveri\.example\s+purchasing@kaveri\.example").ShouldBeTrue(output);
         Regex.IsMatch(output, @"Customer\s+6\s+6\s+6\s+5\s+1\s+0").ShouldBeTrue(output);
+        Regex.IsMatch(output, @"Sales Invoice\s+2\s+2\s+2\s+2\s+0\s+0").ShouldBeTrue(output);
         output.ShouldContain("Queue: 0 pending, 0 retrying, 0 in progress");
         output.ShouldContain("Unresolved conflicts: 1");
         output.ShouldContain("Nothing is left running.");

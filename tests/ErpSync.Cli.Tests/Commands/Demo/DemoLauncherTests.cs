@@ -49,7 +49,7 @@ public sealed class DemoLauncherTests
         var report = $"exit {process.ExitCode}\n--- stdout ---\n{output}\n--- stderr ---\n{await stderr}";
         process.ExitCode.ShouldBe(0, report);
         output.ShouldContain("Demo complete in", customMessage: report);
-        output.ShouldContain("full sync Total 13, Success 13, Failed 0, Conflicts 0, Skipped 0; 3 live edits arrived by webhook; 1 conflict recorded", customMessage: report);
+        output.ShouldContain("full sync Total 14, Success 14, Failed 0, Conflicts 0, Skipped 0; 3 live edits arrived by webhook; 1 conflict recorded", customMessage: report);
         output.ShouldContain("Unresolved conflicts: 1", customMessage: report);
         output.ShouldContain("Nothing is left running.", customMessage: report);
         foreach (var port in DemoOutput.Ports(output))
