@@ -20,7 +20,7 @@ internal static class StatusRenderer
 
         foreach (var server in s.Servers)
         {
-            output.Check(Mark.Ok, $"server running on {server.Host} (process {Number(server.ProcessId)}, version {server.Version ?? "unknown"}, " +
+            output.Check(Mark.Ok, $"server running on {server.Host} (process {server.ProcessId.ToString(CultureInfo.InvariantCulture)}, version {server.Version ?? "unknown"}, " +
                 $"up {AlertEvaluator.Duration(s.CheckedAt - server.StartedAt)}, last heartbeat {AlertEvaluator.Duration(s.CheckedAt - server.LastSeenAt)} ago)");
         }
 
