@@ -34,8 +34,8 @@ internal sealed partial class AlertMonitor(
     /// <summary>When the thresholds were last judged (UTC); <c>null</c> before the first evaluation.</summary>
     public DateTimeOffset? EvaluatedAt { get; private set; }
 
-    /// <summary>Finished evaluations.</summary>
-    public PassCounter Evaluations { get; } = new();
+    /// <summary>Finished periodic evaluations; each is counted once the wait for the next one is in place.</summary>
+    public PassCounter Passes { get; } = new();
 
     /// <summary>Judges the thresholds now, logging and notifying changes; serialised with the periodic evaluation.</summary>
     public async Task EvaluateAsync(CancellationToken cancellationToken)
@@ -55,8 +55,6 @@ internal sealed partial class AlertMonitor(
         {
             _evaluating.Release();
         }
-
-        Evaluations.Increment();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -80,7 +78,9 @@ internal sealed partial class AlertMonitor(
 
             try
             {
-                await Task.Delay(options.Alerts.EvaluationInterval, time, stoppingToken);
+                var next = Task.Delay(options.Alerts.EvaluationInterval, time, stoppingToken);
+                Passes.Increment();
+                await next;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

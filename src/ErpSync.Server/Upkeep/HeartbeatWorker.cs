@@ -24,7 +24,7 @@ internal sealed partial class HeartbeatWorker(
     /// <summary>This server as recorded (set at start).</summary>
     public ServerInstance? Instance => Volatile.Read(ref _instance);
 
-    /// <summary>Successful beats since start.</summary>
+    /// <summary>Heartbeat rounds since start (counted once the wait for the next one is in place).</summary>
     public PassCounter Beats { get; } = new();
 
     private TimeSpan Ttl => options.Upkeep.HeartbeatInterval * 3;
@@ -51,14 +51,15 @@ internal sealed partial class HeartbeatWorker(
     {
         var instance = ServerInstance.ForCurrentProcess(time.GetUtcNow(), ServerInfo.Version);
         Volatile.Write(ref _instance, instance);
+        var first = true;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await database.Servers.BeatAsync(instance, Ttl, stoppingToken);
-                if (Beats.Count == 0)
+                if (first)
                     LogFirstBeat(logger, instance.Id, options.Upkeep.HeartbeatInterval.TotalSeconds);
-                Beats.Increment();
+                first = false;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -71,7 +72,9 @@ internal sealed partial class HeartbeatWorker(
 
             try
             {
-                await Task.Delay(options.Upkeep.HeartbeatInterval, time, stoppingToken);
+                var next = Task.Delay(options.Upkeep.HeartbeatInterval, time, stoppingToken);
+                Beats.Increment();
+                await next;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

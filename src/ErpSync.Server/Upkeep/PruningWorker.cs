@@ -20,7 +20,7 @@ internal sealed partial class PruningWorker(
 {
     private PruneResult? _last;
 
-    /// <summary>Passes finished since start.</summary>
+    /// <summary>Passes finished since start (counted once the wait for the next one is in place).</summary>
     public PassCounter Passes { get; } = new();
 
     /// <summary>What the last pass removed, or <c>null</c> before the first.</summary>
@@ -58,7 +58,9 @@ internal sealed partial class PruningWorker(
 
             try
             {
-                await Task.Delay(upkeep.PruneInterval, time, stoppingToken);
+                var next = Task.Delay(upkeep.PruneInterval, time, stoppingToken);
+                Passes.Increment();
+                await next;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -75,7 +77,6 @@ internal sealed partial class PruningWorker(
         await database.Maintenance.CompactAsync(CompactMode.Online, cancellationToken);
         LogPruned(logger, result.LogsDeleted, upkeep.LogsRetentionDays, result.QueueItemsDeleted, upkeep.QueueRetentionDays);
         Volatile.Write(ref _last, result);
-        Passes.Increment();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily pruning is off; run `erpsync maintenance` to apply the retention settings")]

@@ -20,6 +20,10 @@ internal sealed class ObservedStateDatabase(IStateDatabase inner) : IStateDataba
 
     public int SchemaVersion => inner.SchemaVersion;
 
+    public ErpSync.Store.Operations.IStateMaintenance Maintenance => inner.Maintenance;
+
+    public ErpSync.Store.Presence.IServerPresence Servers => inner.Servers;
+
     /// <summary>Completes with each renewal's result, one task per renewal in order.</summary>
     public System.Threading.Channels.ChannelReader<bool> Renewals => _queue.Renewals.Reader;
 
