@@ -85,7 +85,6 @@ public sealed class CliAppTests
     [InlineData("sync", "--doctype", "Customer", "--docname", "CUST-00123", "--direction", "cloud_to_local", "--limit", "50", "--dry-run")]
     [InlineData("serve")]
     [InlineData("webhook")]
-    [InlineData("status", "--json")]
     [InlineData("conflicts")]
     [InlineData("conflicts", "list", "--json")]
     [InlineData("conflicts", "show", "7")]
