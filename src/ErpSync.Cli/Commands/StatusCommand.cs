@@ -52,7 +52,7 @@ internal static class StatusCommand
         if (json)
             context.Output.Json(snapshot);
         else
-            StatusRenderer.Write(context.Output, snapshot);
+            StatusRenderer.Write(context.Output, snapshot, listLength);
 
         return check && snapshot.Alerts.Count > 0 ? ExitCodes.Failure : ExitCodes.Success;
     }

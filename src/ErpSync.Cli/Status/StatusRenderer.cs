@@ -9,7 +9,8 @@ internal static class StatusRenderer
 {
     private static readonly string[] RecordOrder = ["synced", "pending", "error", "failed", "conflict", "deleted"];
 
-    public static void Write(CliOutput output, StatusSnapshot s)
+    /// <summary>Writes <paramref name="s"/>; <paramref name="listLength"/> 0 leaves out the recent operations and the conflict list.</summary>
+    public static void Write(CliOutput output, StatusSnapshot s, int listLength)
     {
         output.Line($"state database: {s.Database}");
         if (s.Servers.Count == 0)
@@ -69,13 +70,18 @@ internal static class StatusRenderer
                 Title: "recent operations"));
             output.Line();
         }
-        else
+        else if (listLength > 0)
         {
             output.Line("recent operations: none yet");
             output.Line();
         }
 
-        if (s.UnresolvedConflicts > 0)
+        if (s.Conflicts.Count == 0 && s.UnresolvedConflicts > 0)
+        {
+            output.Line($"unresolved conflicts: {Number(s.UnresolvedConflicts)} ('erpsync conflicts list')");
+            output.Line();
+        }
+        else if (s.Conflicts.Count > 0)
         {
             output.Table(new TableView(
                 ["#", "doctype", "document", "fields", "since (UTC)"],
