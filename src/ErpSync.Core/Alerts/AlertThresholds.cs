@@ -21,11 +21,4 @@ public sealed record AlertThresholds
 
     /// <summary>How long a site may stay unreachable before it alerts; default 2 minutes.</summary>
     public TimeSpan SiteUnreachable { get; init; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>Throws <see cref="ArgumentException"/> when a threshold is negative.</summary>
-    public void Validate()
-    {
-        if (Errors < 0 || DeadLetters < 0 || UnresolvedConflicts < 0 || QueueAge < TimeSpan.Zero || SiteUnreachable < TimeSpan.Zero)
-            throw new ArgumentException("Alert thresholds must be 0 (off) or more.");
-    }
 }

@@ -199,4 +199,23 @@ public sealed class AlertMonitorTests(EmulatedSitePairFixture sites) : IClassFix
         options.ToString().ShouldContain("hooks.slack.com");
         new ServerOptions { DocTypes = ["Customer"], Alerts = options }.ToString().ShouldNotContain("XXXXSECRET");
     }
+
+    [Fact]
+    public void Validate_BadOperationsSettings_NamesEachProblem()
+    {
+        var options = new ServerOptions
+        {
+            DocTypes = ["Customer"],
+            Alerts = new AlertOptions { WebhookUrl = new Uri("ftp://example.com/hook"), Thresholds = new AlertThresholds { Errors = -1 }, EvaluationInterval = TimeSpan.Zero },
+            Upkeep = new ErpSync.Server.Upkeep.UpkeepOptions { LogsRetentionDays = -1, HeartbeatInterval = TimeSpan.Zero },
+        };
+
+        var error = Should.Throw<ArgumentException>(options.Validate);
+
+        error.Message.ShouldContain("alerts.thresholds must be 0 (off) or more");
+        error.Message.ShouldContain("alerts.webhook_url must be an absolute http:// or https:// address");
+        error.Message.ShouldContain("the alert evaluation interval must be at least 1 second");
+        error.Message.ShouldContain("retention.logs_days must be 0 (keep forever) or more, not -1");
+        error.Message.ShouldContain("the heartbeat interval must be at least 1 second");
+    }
 }
