@@ -46,6 +46,40 @@ public sealed class UpkeepWorkerTests(EmulatedSitePairFixture sites) : IClassFix
     }
 
     [Fact]
+    public async Task Heartbeat_OnStop_StaysUntilItemsInProgressAreDone()
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var engine = new FakeSyncEngine { Behaviour = async (call, _) => { await release.Task; return FakeSyncEngine.Applied(call); } };
+        await using var server = await ServerHarness.StartAsync(sites.Pair, engine, o => o with { ShutdownGrace = TimeSpan.FromSeconds(20) });
+        await server.Get<HeartbeatWorker>().Beats.WaitForAsync(1, Ct);
+        await server.EnqueueAsync("cloud", "Customer", "In-flight");
+        await engine.WaitForCallsAsync(1);
+
+        var stopping = server.StopAsync();
+        // The queue workers drain in the host's "stopping" phase, before any service's StopAsync (where the
+        // heartbeat leaves) runs.
+        await WaitForLogAsync(server, "Stopping: waiting up to 20 s for 1 item(s) in progress");
+
+        (await server.Database.Servers.ListLiveAsync(Ct)).ShouldHaveSingleItem("restore and reset must still see the server while it writes");
+        release.SetResult();
+        await stopping;
+        (await server.Database.Servers.ListLiveAsync(Ct)).ShouldBeEmpty();
+        (await server.QueueRowsAsync()).ShouldHaveSingleItem().Status.ShouldBe("processed");
+    }
+
+    private static async Task WaitForLogAsync(ServerHarness server, string message)
+    {
+        // The capture has no change signal; a short bounded poll is the least intrusive wait here.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!server.LogCapture.Logs.Any(l => l.Message == message))
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"'{message}' was not logged");
+            await Task.Delay(10, Ct);
+        }
+    }
+
+    [Fact]
     public async Task Pruning_AtStartAndDaily_RemovesOnlyOldAuditRowsAndOldProcessedItems()
     {
         using var folder = new TemporaryDirectory();
