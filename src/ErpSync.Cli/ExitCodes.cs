@@ -6,7 +6,7 @@ internal static class ExitCodes
     /// <summary>It worked.</summary>
     public const int Success = 0;
 
-    /// <summary>It did not: bad configuration, unreachable site, failed documents, a backend not available yet.</summary>
+    /// <summary>It did not: bad configuration, unreachable site, failed documents, a crossed alert threshold (status --check).</summary>
     public const int Failure = 1;
 
     /// <summary>The command line was wrong: unknown command or option, bad or missing value.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ErpSync.Core.Retrying;
+using ErpSync.Server.Alerts;
 using ErpSync.Server.Dashboard;
 using ErpSync.Server.Health;
 using ErpSync.Server.Hosting;
@@ -9,6 +10,8 @@ using ErpSync.Server.Metrics;
 using ErpSync.Server.Queue;
 using ErpSync.Server.Status;
 using ErpSync.Server.Sweep;
+using ErpSync.Server.Upkeep;
+using ErpSync.Server.Verification;
 using ErpSync.Server.Webhooks;
 using ErpSync.Store;
 using Microsoft.AspNetCore.Builder;
@@ -139,5 +142,14 @@ public static class ErpSyncServer
         services.AddSingleton<SweepWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<SweepWorker>());
+        services.AddSingleton<AlertNotifier>();
+        services.AddSingleton<AlertMonitor>();
+        services.AddSingleton<VerificationWorker>();
+        services.AddSingleton<HeartbeatWorker>();
+        services.AddSingleton<PruningWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<HeartbeatWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());
+        services.AddHostedService(sp => sp.GetRequiredService<VerificationWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<PruningWorker>());
     }
 }

@@ -1,5 +1,8 @@
 using System.Globalization;
 using ErpSync.Core.Configuration;
+using ErpSync.Server.Alerts;
+using ErpSync.Server.Upkeep;
+using ErpSync.Server.Verification;
 
 namespace ErpSync.Server;
 
@@ -64,6 +67,15 @@ public sealed record ServerOptions
     /// <summary>How many recent operations and unresolved conflicts <c>/status</c> lists. Default 20.</summary>
     public int StatusListLength { get; init; } = 20;
 
+    /// <summary>Alert thresholds, their evaluation interval and the notification webhook (<c>alerts</c>).</summary>
+    public AlertOptions Alerts { get; init; } = new();
+
+    /// <summary>The scheduled full reconciliation (<c>server.reconcile_schedule</c>); default nightly at 02:00.</summary>
+    public VerificationOptions Verification { get; init; } = new();
+
+    /// <summary>Heartbeat and daily retention pass (<c>retention</c>).</summary>
+    public UpkeepOptions Upkeep { get; init; } = new();
+
     /// <summary>Throws <see cref="ArgumentException"/> naming every invalid setting and how to fix it.</summary>
     public void Validate()
     {
@@ -108,6 +120,8 @@ public sealed record ServerOptions
             yield return "the queue poll interval must be positive";
         if (StatusListLength is < 0 or > 1000)
             yield return "the status list length must be 0-1000";
+        foreach (var problem in Alerts.Problems().Concat(Verification.Problems()).Concat(Upkeep.Problems()))
+            yield return problem;
     }
 
     // The webhook secret stays out of logs and exception text.

@@ -80,20 +80,6 @@ public sealed class CliAppTests
         result.Out.ShouldBeEmpty();
     }
 
-    [Theory]
-    [InlineData("status", "--json")]
-    public async Task CommandWithoutBackend_ValidArguments_SaysNotAvailableAndFails(params string[] args)
-    {
-        using var folder = ConfigFiles.ValidFolder();
-
-        var result = await ErpSyncCli.RunAsync(folder.Path, args);
-
-        result.ExitCode.ShouldBe(1, result.ToString());
-        result.Error.ShouldStartWith("error: ");
-        result.Error.ShouldContain("is not available yet");
-        result.Error.Trim().Split('\n').Length.ShouldBe(1, result.ToString());
-    }
-
     [Fact]
     public async Task WebhookAlias_RunsServe()
     {

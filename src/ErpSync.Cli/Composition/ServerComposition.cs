@@ -8,13 +8,14 @@ namespace ErpSync.Cli.Composition;
 
 /// <summary>
 /// Maps the validated configuration onto the server: <c>WEBHOOK_HOST</c>/<c>WEBHOOK_PORT</c>/<c>WEBHOOK_SECRET</c>,
-/// the <c>server</c> section, <c>sync_rules.doctypes</c> and <c>sync_rules.retry</c> → <see cref="ServerOptions"/>;
+/// the <c>server</c> section, <c>sync_rules.doctypes</c> and <c>sync_rules.retry</c>, alerts, the reconcile schedule and
+/// retention → <see cref="ServerOptions"/>;
 /// the opened sites, state database and engine → <see cref="ServerDependencies"/>.
 /// </summary>
 internal static class ServerComposition
 {
     /// <summary>The server's options; <paramref name="host"/>/<paramref name="port"/> override <c>WEBHOOK_HOST</c>/<c>WEBHOOK_PORT</c> (port 0 = a free one).</summary>
-    public static ServerOptions Options(ErpSyncConfig config, string? host = null, int? port = null) => new()
+    public static ServerOptions Options(ErpSyncConfig config, string? host = null, int? port = null) => new ServerOptions
     {
         Host = host ?? config.Webhook.Host,
         Port = port ?? config.Webhook.Port,
@@ -25,7 +26,7 @@ internal static class ServerComposition
         MaxBodyBytes = config.Server.MaxBodyBytes,
         Lease = TimeSpan.FromSeconds(config.Server.LeaseSeconds),
         Retry = config.SyncRules.Retry,
-    };
+    }.WithOperations(config);
 
     /// <summary>The live objects of the server, from services opened with <see cref="ServiceNeeds.All"/>.</summary>
     public static ServerDependencies Dependencies(SyncServices services, ISyncEngine? engine = null) => new()

@@ -1,4 +1,5 @@
 using ErpSync.Core.Sites;
+using ErpSync.Server.Alerts;
 using ErpSync.Server.Metrics;
 using ErpSync.Server.Status;
 using ErpSync.Server.Webhooks;
@@ -11,7 +12,7 @@ namespace ErpSync.Server.Health;
 /// neither site's circuit is open, and the server is not shutting down. A half-open circuit (a site that was
 /// down is being probed) is reported as degraded but healthy.
 /// </summary>
-internal sealed class HealthChecker(IStateDatabase database, IEnumerable<ServerSite> sites, IntakeGate gate, ServerMetrics metrics, TimeProvider time)
+internal sealed class HealthChecker(IStateDatabase database, IEnumerable<ServerSite> sites, IntakeGate gate, ServerMetrics metrics, AlertMonitor alerts, TimeProvider time)
 {
     private static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(5);
 
@@ -44,7 +45,10 @@ internal sealed class HealthChecker(IStateDatabase database, IEnumerable<ServerS
         if (!gate.IsOpen)
             reasons.Add("shutting down");
 
-        return new HealthReport(reasons.Count == 0 ? "healthy" : "unhealthy", ServerInfo.ServiceName, ServerInfo.Version, time.GetUtcNow(), reasons, checks);
+        return new HealthReport(reasons.Count == 0 ? "healthy" : "unhealthy", ServerInfo.ServiceName, ServerInfo.Version, time.GetUtcNow(), reasons, checks)
+        {
+            Alerts = alerts.Active,
+        };
     }
 
     private async Task<HealthCheck> CheckDatabaseAsync(CancellationToken cancellationToken)

@@ -1,8 +1,10 @@
 using ErpSync.Core.Sites;
 using ErpSync.Core.State;
+using ErpSync.Server.Alerts;
 using ErpSync.Server.Metrics;
 using ErpSync.Server.Queue;
 using ErpSync.Server.Sweep;
+using ErpSync.Server.Verification;
 using ErpSync.Server.Webhooks;
 using ErpSync.Store;
 
@@ -16,6 +18,8 @@ internal sealed class StatusReader(
     IntakeGate gate,
     ServerMetrics metrics,
     SweepWorker sweep,
+    AlertMonitor alerts,
+    VerificationWorker verification,
     TimeProvider time)
 {
     public async Task<StatusReport> ReadAsync(CancellationToken cancellationToken)
@@ -57,6 +61,8 @@ internal sealed class StatusReader(
             Database = database.Description,
             RecentOperations = recent,
             Conflicts = conflicts,
+            Alerts = alerts.Active,
+            Verification = verification.State,
         };
     }
 

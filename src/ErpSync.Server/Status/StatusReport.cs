@@ -1,3 +1,6 @@
+using ErpSync.Server.Alerts;
+using ErpSync.Server.Verification;
+
 namespace ErpSync.Server.Status;
 
 /// <summary>
@@ -48,6 +51,12 @@ internal sealed record StatusReport
     public IReadOnlyList<RecentOperation> RecentOperations { get; init; } = [];
 
     public IReadOnlyList<OpenConflict> Conflicts { get; init; } = [];
+
+    /// <summary>Alerts active at the last evaluation.</summary>
+    public IReadOnlyList<ActiveAlert> Alerts { get; init; } = [];
+
+    /// <summary>The scheduled full reconciliation; <c>null</c> when not reported.</summary>
+    public VerificationState? Verification { get; init; }
 }
 
 /// <summary>Per-DocType figures; <c>lag_seconds</c> is the age of its oldest waiting event (0 when none waits).</summary>

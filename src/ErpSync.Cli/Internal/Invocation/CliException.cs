@@ -17,10 +17,6 @@ internal class CliException : Exception
     /// <summary>Extra lines printed under the error (e.g. every configuration problem).</summary>
     public virtual IReadOnlyList<string> DetailLines => [];
 
-    /// <summary>A command whose backend has not landed yet.</summary>
-    public static CliException NotAvailableYet(string command, string waitingFor) =>
-        new($"'erpsync {command}' is not available yet: it needs {waitingFor}, which is not part of this build");
-
     /// <summary>A usage error found after parsing (exit 2).</summary>
     public static CliException Usage(string message) => new(message, ExitCodes.Usage);
 }
