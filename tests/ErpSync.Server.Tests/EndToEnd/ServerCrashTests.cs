@@ -55,6 +55,8 @@ public sealed class ServerCrashTests(EmulatedSitePairFixture sites) : IClassFixt
         finally
         {
             sites.Local.Faults.Reset();
+            SiteWebhooks.Disable(sites.Cloud, cloudHooks);
+            SiteWebhooks.Disable(sites.Local, localHooks);
         }
     }
 
@@ -100,6 +102,8 @@ public sealed class ServerCrashTests(EmulatedSitePairFixture sites) : IClassFixt
         finally
         {
             sites.Local.Faults.Reset();
+            SiteWebhooks.Disable(sites.Cloud, cloudHooks);
+            SiteWebhooks.Disable(sites.Local, localHooks);
         }
     }
 }

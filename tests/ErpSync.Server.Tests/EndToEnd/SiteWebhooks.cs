@@ -34,5 +34,15 @@ internal static class SiteWebhooks
             site.Backdoor.Update("Webhook", hook, new JsonObject { ["request_url"] = UrlFor(server, source) });
     }
 
+    /// <summary>
+    /// Turns hooks off when their test ends, so the next test on the same sites does not wait for deliveries
+    /// (and retries) to a server that no longer runs.
+    /// </summary>
+    public static void Disable(EmulatedSite site, IEnumerable<string> hooks)
+    {
+        foreach (var hook in hooks)
+            site.Backdoor.Update("Webhook", hook, new JsonObject { ["enabled"] = 0 });
+    }
+
     private static string UrlFor(Uri server, SiteName source) => new Uri(server, WebhookTemplate.Path(source)).ToString();
 }
