@@ -1,5 +1,6 @@
 using ErpSync.Core.Sites;
 using ErpSync.Frappe.Webhooks;
+using ErpSync.Server.Webhooks;
 
 namespace ErpSync.Cli.Diagnostics;
 
@@ -9,12 +10,6 @@ namespace ErpSync.Cli.Diagnostics;
 /// </summary>
 internal static class WebhookDiagnostics
 {
-    /// <summary>Events every synced DocType needs (Frappe fires on_update for inserts too).</summary>
-    public static readonly string[] RequiredEvents = ["on_update", "on_trash"];
-
-    /// <summary>Further events of submittable DocTypes.</summary>
-    public static readonly string[] SubmittableEvents = ["on_submit", "on_cancel"];
-
     public static async Task<DoctorCheck> RunAsync(
         IReadOnlyList<(SiteName Site, IFrappeWebhooks Hooks)> sites,
         IReadOnlyDictionary<string, (DocTypeMeta? Cloud, DocTypeMeta? Local)> metas,
@@ -44,7 +39,8 @@ internal static class WebhookDiagnostics
                 var submittable = (site == SiteName.Cloud ? meta.Cloud : meta.Local)?.IsSubmittable ?? false;
                 var ours = all.Where(w => w.Definition.Enabled && string.Equals(w.Definition.DocType, docType, StringComparison.Ordinal)
                                           && w.Definition.RequestUrl.AbsolutePath.TrimEnd('/').EndsWith(intake, StringComparison.Ordinal)).ToList();
-                var needed = submittable ? RequiredEvents.Concat(SubmittableEvents) : RequiredEvents;
+                // The same events setup-webhook installs: on_update also fires on insert and submit.
+                var needed = WebhookTemplate.EventsFor(submittable);
                 var absent = needed.Where(e => !ours.Any(w => Covers(w.Definition.DocEvent, e))).ToList();
                 if (absent.Count > 0) missing.Add($"{site.ToWire()} {docType}: {string.Join(", ", absent)}");
                 else good++;

@@ -6,7 +6,7 @@ namespace ErpSync.Cli.Webhooks;
 
 /// <summary>
 /// The Webhook documents both sites need: one per configured DocType and per event the server handles
-/// (<see cref="WebhookTemplate.Events"/>; <c>on_cancel</c> only where the DocType is submittable, since Frappe
+/// (<see cref="WebhookTemplate.EventsFor"/>: <c>on_cancel</c> only where the DocType is submittable, since Frappe
 /// refuses submit events on other DocTypes), each posting <see cref="WebhookTemplate"/>'s JSON body to
 /// <c>BASE/webhook/cloud</c> or <c>BASE/webhook/local</c>, signed with <c>WEBHOOK_SECRET</c> when it is set.
 /// </summary>
@@ -25,8 +25,7 @@ internal static class WebhookPlan
         docTypes.SelectMany(meta => Events(meta).Select(docEvent => new WebhookTarget(site, meta.Name, docEvent, Definition(site, baseUrl, meta.Name, docEvent, secret))))
             .ToList();
 
-    public static IEnumerable<string> Events(DocTypeMeta meta) =>
-        WebhookTemplate.Events.Where(e => meta.IsSubmittable || e is not ("on_cancel" or "on_submit"));
+    public static IEnumerable<string> Events(DocTypeMeta meta) => WebhookTemplate.EventsFor(meta.IsSubmittable);
 
     public static Uri RequestUrl(Uri baseUrl, SiteName site) =>
         new(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), WebhookTemplate.Path(site).TrimStart('/'));

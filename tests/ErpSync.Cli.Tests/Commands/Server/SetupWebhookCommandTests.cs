@@ -53,6 +53,11 @@ public sealed partial class SetupWebhookCommandTests(EmulatedSitePairFixture sit
         second.Out.ShouldContain("Nothing to change: both sites already have all 10 Webhooks set up.");
         Webhooks("Item", "Sales Invoice").Select(w => (w["name"]!.ToString(), w["modified"]!.ToString()))
             .ShouldBe(afterFirst.Select(w => (w["name"]!.ToString(), w["modified"]!.ToString())));
+
+        // What setup-webhook installs is exactly what doctor asks for, submittable DocTypes included.
+        var doctor = await ErpSyncCli.RunAsync(folder.Path, "doctor", "--json");
+        var webhooks = JsonNode.Parse(doctor.Out)!["checks"]!.AsArray().Last(c => c!["name"]!.GetValue<string>() == "webhooks")!;
+        webhooks["status"]!.GetValue<string>().ShouldBe("ok", doctor.ToString());
     }
 
     [Fact]
