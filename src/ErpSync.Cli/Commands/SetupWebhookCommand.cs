@@ -93,7 +93,7 @@ internal static class SetupWebhookCommand
         }
 
         output.Line();
-        output.Line("on_update also fires on insert and submit; changes Frappe sends no webhook for (db_set, update after submit) are caught by the server's sweep.");
+        output.Line("on_change fires on every save, submit, cancel and update after submit (not on insert: after_insert covers that); changes Frappe sends no webhook for (db_set, rename) are caught by the server's sweep.");
         output.Line("Run 'erpsync setup-webhook --apply' to create or update these Webhooks on both sites.");
     }
 

@@ -39,9 +39,8 @@ internal static class WebhookDiagnostics
                 var submittable = (site == SiteName.Cloud ? meta.Cloud : meta.Local)?.IsSubmittable ?? false;
                 var ours = all.Where(w => w.Definition.Enabled && string.Equals(w.Definition.DocType, docType, StringComparison.Ordinal)
                                           && w.Definition.RequestUrl.AbsolutePath.TrimEnd('/').EndsWith(intake, StringComparison.Ordinal)).ToList();
-                // The same events setup-webhook installs: on_update also fires on insert and submit.
-                var needed = WebhookTemplate.EventsFor(submittable);
-                var absent = needed.Where(e => !ours.Any(w => Covers(w.Definition.DocEvent, e))).ToList();
+                // The events setup-webhook installs, or a hand-made set that reaches the same changes.
+                var absent = WebhookTemplate.Events.Where(e => !ours.Any(w => Covers(w.Definition.DocEvent, e, submittable))).ToList();
                 if (absent.Count > 0) missing.Add($"{site.ToWire()} {docType}: {string.Join(", ", absent)}");
                 else good++;
                 if (secretConfigured && ours.Any(w => !w.Definition.EnableSecurity || !w.HasSecret))
@@ -64,8 +63,12 @@ internal static class WebhookDiagnostics
         return new DoctorCheck("webhooks", "webhook registration", CheckStatus.Ok, $"{good} DocType webhook set(s) on {sites.Count} site(s) cover every needed event");
     }
 
-    /// <summary>Frappe fires on_change after every save, submit and cancel, so one on_change webhook covers those events.</summary>
-    private static bool Covers(string registered, string needed) =>
+    /// <summary>
+    /// Frappe fires on_update on insert and on every save, so it stands in for after_insert, and for on_change where
+    /// the DocType is not submittable (there on_change adds only deletes, which on_trash covers). On a submittable
+    /// DocType on_change is needed for cancels and updates after submit.
+    /// </summary>
+    private static bool Covers(string registered, string needed, bool submittable) =>
         string.Equals(registered, needed, StringComparison.Ordinal)
-        || (registered == "on_change" && needed is "on_update" or "on_submit" or "on_cancel");
+        || (registered == "on_update" && (needed == "after_insert" || (needed == "on_change" && !submittable)));
 }

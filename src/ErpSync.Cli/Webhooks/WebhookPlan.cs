@@ -6,8 +6,7 @@ namespace ErpSync.Cli.Webhooks;
 
 /// <summary>
 /// The Webhook documents both sites need: one per configured DocType and per event the server handles
-/// (<see cref="WebhookTemplate.EventsFor"/>: <c>on_cancel</c> only where the DocType is submittable, since Frappe
-/// refuses submit events on other DocTypes), each posting <see cref="WebhookTemplate"/>'s JSON body to
+/// (<see cref="WebhookTemplate.Events"/>), each posting <see cref="WebhookTemplate"/>'s JSON body to
 /// <c>BASE/webhook/cloud</c> or <c>BASE/webhook/local</c>, signed with <c>WEBHOOK_SECRET</c> when it is set.
 /// </summary>
 internal static class WebhookPlan
@@ -22,10 +21,8 @@ internal static class WebhookPlan
     }
 
     public static IReadOnlyList<WebhookTarget> For(SiteName site, Uri baseUrl, IReadOnlyList<DocTypeMeta> docTypes, string? secret) =>
-        docTypes.SelectMany(meta => Events(meta).Select(docEvent => new WebhookTarget(site, meta.Name, docEvent, Definition(site, baseUrl, meta.Name, docEvent, secret))))
+        docTypes.SelectMany(meta => WebhookTemplate.Events.Select(docEvent => new WebhookTarget(site, meta.Name, docEvent, Definition(site, baseUrl, meta.Name, docEvent, secret))))
             .ToList();
-
-    public static IEnumerable<string> Events(DocTypeMeta meta) => WebhookTemplate.EventsFor(meta.IsSubmittable);
 
     public static Uri RequestUrl(Uri baseUrl, SiteName site) =>
         new(new Uri(baseUrl.AbsoluteUri.TrimEnd('/') + "/"), WebhookTemplate.Path(site).TrimStart('/'));

@@ -11,20 +11,14 @@ namespace ErpSync.Server.Webhooks;
 public static class WebhookTemplate
 {
     /// <summary>
-    /// The events to register, one Webhook each. Insert fires <c>on_update</c> as well as <c>after_insert</c>,
-    /// and submit fires <c>on_update</c>, so <c>on_update</c> covers inserts, saves and submits; cancel and delete
-    /// fire only their own event. (<c>on_update_after_submit</c> never fires in Frappe; changes made that way, and
-    /// <c>db_set</c> changes, are caught by the server's sweep.)
+    /// The events to register, one Webhook each. Frappe's dispatcher fires <c>on_change</c> on every save, submit,
+    /// cancel and update after submit (whose own <c>on_update_after_submit</c> event never fires) and on delete, but
+    /// not on insert, so <c>after_insert</c> covers inserts; <c>on_trash</c> is kept for deletes because it carries
+    /// the document while it still exists. (<c>db_set</c> changes and renames send nothing; the sweep catches those.)
+    /// All three are valid for any DocType: Frappe refuses only <c>on_submit</c>, <c>on_cancel</c> and
+    /// <c>on_update_after_submit</c> on one that is not submittable.
     /// </summary>
-    public static IReadOnlyList<string> Events { get; } = ["on_update", "on_cancel", "on_trash"];
-
-    /// <summary>
-    /// The events to register for one DocType: Frappe refuses a Webhook on <c>on_cancel</c> (or <c>on_submit</c>)
-    /// for a DocType that is not submittable ("DocType must be Submittable for the selected Doc Event"), so those
-    /// get <c>on_update</c> and <c>on_trash</c> only.
-    /// </summary>
-    public static IReadOnlyList<string> EventsFor(bool isSubmittable) =>
-        isSubmittable ? Events : Events.Where(e => e != "on_cancel").ToArray();
+    public static IReadOnlyList<string> Events { get; } = ["after_insert", "on_change", "on_trash"];
 
     /// <summary>The <c>request_structure</c> to set.</summary>
     public const string RequestStructure = "JSON";

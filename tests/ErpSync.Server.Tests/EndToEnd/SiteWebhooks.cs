@@ -7,13 +7,13 @@ namespace ErpSync.Server.Tests.EndToEnd;
 
 /// <summary>
 /// Installs on an emulated site the Webhook documents <c>erpsync setup-webhook</c> would create: one per event of
-/// <see cref="WebhookTemplate.EventsFor"/>, JSON body from <see cref="WebhookTemplate.Json"/>, signed with the secret.
+/// <see cref="WebhookTemplate.Events"/>, JSON body from <see cref="WebhookTemplate.Json"/>, signed with the secret.
 /// </summary>
 internal static class SiteWebhooks
 {
     /// <summary>Creates the hooks for <paramref name="docType"/> delivering to <paramref name="server"/>; returns their names.</summary>
-    public static IReadOnlyList<string> Install(EmulatedSite site, SiteName source, string docType, Uri server, string secret, bool isSubmittable = false) =>
-        WebhookTemplate.EventsFor(isSubmittable).Select(docEvent => site.Backdoor.Insert("Webhook", new JsonObject
+    public static IReadOnlyList<string> Install(EmulatedSite site, SiteName source, string docType, Uri server, string secret) =>
+        WebhookTemplate.Events.Select(docEvent => site.Backdoor.Insert("Webhook", new JsonObject
         {
             ["webhook_doctype"] = docType,
             ["webhook_docevent"] = docEvent,

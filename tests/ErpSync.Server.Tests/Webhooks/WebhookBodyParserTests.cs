@@ -164,10 +164,11 @@ public sealed class WebhookBodyParserTests
     }
 
     [Fact]
-    public void TemplateEventsFor_NotSubmittable_LeavesOutCancelWhichFrappeRefuses()
+    public void TemplateEvents_InsertEveryLaterChangeAndDelete_NoneThatFrappeRefusesOnPlainDocTypes()
     {
-        WebhookTemplate.EventsFor(isSubmittable: false).ShouldBe(["on_update", "on_trash"]);
-        WebhookTemplate.EventsFor(isSubmittable: true).ShouldBe(["on_update", "on_cancel", "on_trash"]);
+        // on_change is the only event Frappe dispatches for an update after submit; it never fires on insert.
+        WebhookTemplate.Events.ShouldBe(["after_insert", "on_change", "on_trash"]);
+        WebhookTemplate.Events.Intersect(["on_submit", "on_cancel", "on_update_after_submit"]).ShouldBeEmpty();
     }
 
     [Theory]

@@ -17,7 +17,7 @@ public sealed partial class DemoCommandTests
         var output = result.Out;
         output.ShouldContain("Total 14, Success 14, Failed 0, Conflicts 0, Skipped 0");
         Regex.IsMatch(output, @"Customer\s+\[#+\]\s+5/5").ShouldBeTrue(output);
-        output.ShouldContain("20 Webhooks created on both sites");
+        output.ShouldContain("24 Webhooks created on both sites");
         output.ShouldContain("cloud edits Customer Ganesh Traders (customer_details) -> local copy Ganesh Traders updated in");
         output.ShouldContain("local creates Customer Isar Logistics -> created on the cloud as Isar Logistics in");
         Regex.IsMatch(output, @"cloud submits Sales Order SAL-ORD-\d{4}-\d+ -> local copy SAL-ORD-\d{4}-\d+ submitted in").ShouldBeTrue(output);
@@ -52,7 +52,7 @@ public sealed partial class DemoCommandTests
         var exit = await demo.StopAsync();
 
         check.ExitCode.ShouldBe(0, check.ToString());
-        check.Out.ShouldContain("Nothing to change: both sites already have all 20 Webhooks set up.");
+        check.Out.ShouldContain("Nothing to change: both sites already have all 24 Webhooks set up.");
         exit.ShouldBe(0, demo.ToString());
         demo.Output.ToString().ShouldContain("Nothing is left running.");
         foreach (var port in DemoOutput.Ports(printed))

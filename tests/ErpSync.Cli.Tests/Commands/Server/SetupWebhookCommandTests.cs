@@ -26,9 +26,9 @@ public sealed partial class SetupWebhookCommandTests(EmulatedSitePairFixture sit
         output.ShouldContain("Request Structure:  JSON");
         output.ShouldContain("Content-Type: application/json");
         output.ShouldContain("Enable Security:    on");
-        Regex.IsMatch(output, @"Supplier\s+on_update, on_trash").ShouldBeTrue(output);
-        Regex.IsMatch(output, @"Purchase Order\s+on_update, on_cancel, on_trash").ShouldBeTrue(output);
-        output.ShouldContain("\"doctype\": {{ doc.doctype | json }}, \"name\": {{ doc.name | json }}, \"action\": \"on_cancel\"");
+        Regex.IsMatch(output, @"Supplier\s+after_insert, on_change, on_trash").ShouldBeTrue(output);
+        Regex.IsMatch(output, @"Purchase Order\s+after_insert, on_change, on_trash").ShouldBeTrue(output);
+        output.ShouldContain("\"doctype\": {{ doc.doctype | json }}, \"name\": {{ doc.name | json }}, \"action\": \"on_change\"");
         output.ShouldContain("--apply");
         output.ShouldNotContain(SitePairFolder.WebhookSecret);
         (sites.Cloud.Backdoor.Count("Webhook"), sites.Local.Backdoor.Count("Webhook")).ShouldBe(before);
@@ -44,13 +44,13 @@ public sealed partial class SetupWebhookCommandTests(EmulatedSitePairFixture sit
         var second = await ErpSyncCli.RunAsync(folder.Path, "setup-webhook", "--apply", "--url", "http://127.0.0.1:5999");
 
         first.ExitCode.ShouldBe(0, first.ToString());
-        first.Out.ShouldContain("Webhooks: 10 created, 0 updated, 0 unchanged.");
-        first.Out.ShouldContain("cloud Sales Invoice on_cancel: created HOOK-");
-        afterFirst.Count.ShouldBe(10);
+        first.Out.ShouldContain("Webhooks: 12 created, 0 updated, 0 unchanged.");
+        first.Out.ShouldContain("cloud Sales Invoice on_change: created HOOK-");
+        afterFirst.Count.ShouldBe(12);
         afterFirst.ShouldAllBe(w => w["enable_security"]!.GetValue<int>() == 1 && w["request_structure"]!.GetValue<string>() == "JSON");
-        afterFirst.Count(w => w["request_url"]!.GetValue<string>() == "http://127.0.0.1:5999/webhook/local").ShouldBe(5);
+        afterFirst.Count(w => w["request_url"]!.GetValue<string>() == "http://127.0.0.1:5999/webhook/local").ShouldBe(6);
         second.ExitCode.ShouldBe(0, second.ToString());
-        second.Out.ShouldContain("Nothing to change: both sites already have all 10 Webhooks set up.");
+        second.Out.ShouldContain("Nothing to change: both sites already have all 12 Webhooks set up.");
         Webhooks("Item", "Sales Invoice").Select(w => (w["name"]!.ToString(), w["modified"]!.ToString()))
             .ShouldBe(afterFirst.Select(w => (w["name"]!.ToString(), w["modified"]!.ToString())));
 

@@ -34,7 +34,7 @@ public sealed class DoctorCommandTests(EmulatedSitePairFixture sites) : IClassFi
                 Site = site, BaseUrl = emulated.BaseUrl, ApiKey = emulated.ApiKey, ApiSecret = emulated.ApiSecret,
                 Retry = new RetryRules { MaxAttempts = 1, BackoffSeconds = 0 },
             });
-            foreach (var docEvent in events.Length > 0 ? events : ["on_update", "on_trash"])
+            foreach (var docEvent in events.Length > 0 ? events : ["after_insert", "on_change", "on_trash"])
             {
                 await client.CreateWebhookAsync(new WebhookDefinition
                 {
@@ -97,7 +97,7 @@ public sealed class DoctorCommandTests(EmulatedSitePairFixture sites) : IClassFi
         var result = await folder.RunAsync("doctor");
 
         result.ExitCode.ShouldBe(1, result.ToString());
-        result.Out.ShouldContain($"[FAIL] webhook registration: no enabled webhook to {{url}}/webhook/<site> for cloud {missing}: on_update, on_trash; local {missing}: on_update, on_trash");
+        result.Out.ShouldContain($"[FAIL] webhook registration: no enabled webhook to {{url}}/webhook/<site> for cloud {missing}: after_insert, on_change, on_trash; local {missing}: after_insert, on_change, on_trash");
         result.Out.ShouldContain("fix: run 'erpsync setup-webhook' to see the settings, or 'erpsync setup-webhook --apply'");
         result.Error.ShouldBe("error: 1 check(s) failed; see the fixes above\n");
 
@@ -111,10 +111,10 @@ public sealed class DoctorCommandTests(EmulatedSitePairFixture sites) : IClassFi
     }
 
     [Fact]
-    public async Task Doctor_OnChangeWebhook_CoversSaves()
+    public async Task Doctor_HandMadeOnUpdateWebhooksOnAPlainDocType_CoverInsertsAndSaves()
     {
         var type = SitesFolder.DefineDocType(sites.Pair, "Cli Doc", NoteFields);
-        await RegisterWebhooksAsync(type, true, "on_change", "on_trash");
+        await RegisterWebhooksAsync(type, true, "on_update", "on_trash");
         using var folder = new SitesFolder(sites.Pair, [type]);
 
         var result = await folder.RunAsync("doctor", "--json");
