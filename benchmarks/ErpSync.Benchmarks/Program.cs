@@ -1,9 +1,13 @@
 using ErpSync.Benchmarks;
 using ErpSync.Benchmarks.Store;
+using ErpSync.Benchmarks.Sync;
 
 // Each workload is selected by its name as the first argument; add new ones to this list.
 IWorkload[] workloads =
 [
+    new CeilingWorkload(),
+    new InitialSyncWorkload(),
+    new SyncRunWorkload(),
     new StoreEnqueueWorkload(),
     new StoreDrainWorkload(),
 ];
