@@ -20,19 +20,39 @@ internal sealed class AllWorkload : IWorkload
 
         var clock = Stopwatch.StartNew();
         var rows = new List<ResultRow>();
-        await output.WriteLineAsync($"workload 1: ceiling ({settings.Repeats} runs)");
-        var (ceiling, ceilingRows) = await CeilingWorkload.MeasureAsync(settings, output, cancellationToken);
-        rows.AddRange(ceilingRows);
-        await output.WriteLineAsync("workloads 2-4: initial, no-op and incremental sync");
-        rows.AddRange(await InitialSyncWorkload.MeasureAsync(settings, ceiling, output, cancellationToken));
-        await output.WriteLineAsync("workload 5: webhook intake");
-        rows.AddRange(await WebhookIntakeWorkload.MeasureAsync(settings, output, cancellationToken));
-        await output.WriteLineAsync("workload 6: end-to-end latency");
-        rows.AddRange(await EndToEndWorkload.MeasureAsync(settings, output, cancellationToken));
-        await output.WriteLineAsync("workload 7: scale curve");
-        rows.AddRange(await ScaleWorkload.MeasureAsync(settings, output, cancellationToken));
-        await output.WriteLineAsync("workload 8: WAN latency");
-        rows.AddRange(await WanWorkload.MeasureAsync(settings, output, cancellationToken));
+        CeilingRates? ceiling = null;
+        (string Name, Func<Task<IReadOnlyList<ResultRow>>> Measure)[] steps =
+        [
+            ("workload 1: ceiling", async () =>
+            {
+                var (rates, ceilingRows) = await CeilingWorkload.MeasureAsync(settings, output, cancellationToken);
+                ceiling = rates;
+                return ceilingRows;
+            }),
+            ("workloads 2-4: initial, no-op and incremental sync", () => InitialSyncWorkload.MeasureAsync(settings, ceiling ?? throw new InvalidOperationException("the ceiling was not measured"), output, cancellationToken)),
+            ("workload 5: webhook intake", () => WebhookIntakeWorkload.MeasureAsync(settings, output, cancellationToken)),
+            ("workload 6: end-to-end latency", () => EndToEndWorkload.MeasureAsync(settings, output, cancellationToken)),
+            ("workload 7: scale curve", () => ScaleWorkload.MeasureAsync(settings, output, cancellationToken)),
+            ("workload 8: WAN latency", () => WanWorkload.MeasureAsync(settings, output, cancellationToken)),
+        ];
+        foreach (var (name, measure) in steps)
+        {
+            await output.WriteLineAsync(name);
+            try
+            {
+                rows.AddRange(await measure());
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One broken workload must not lose the others' figures; the table says what failed.
+                await output.WriteLineAsync($"  {name} FAILED: {ex}");
+                rows.Add(new ResultRow(name, "did not complete: " + ex.Message.ReplaceLineEndings(" "), "—", "—", "—", "—", false, "—"));
+            }
+
+            // Written after every workload, so an interrupted run still leaves what it measured.
+            await BenchmarkReport.WriteAsync(path, rows, settings, clock.Elapsed, Notes(settings), cancellationToken);
+        }
+
         clock.Stop();
 
         await BenchmarkReport.PrintAsync(rows, output);

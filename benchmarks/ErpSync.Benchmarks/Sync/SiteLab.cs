@@ -23,6 +23,9 @@ internal sealed class SiteLab : IAsyncDisposable
 
     public static readonly IReadOnlyList<string> DocTypes = ["Customer", "Item", "Sales Order"];
 
+    /// <summary>Rows per stamp page; <c>ERPSYNC_BENCH_STAMP_PAGE</c> overrides the product's default (for before/after figures).</summary>
+    private static readonly int? StampPageSize = int.TryParse(Environment.GetEnvironmentVariable("ERPSYNC_BENCH_STAMP_PAGE"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var rows) ? rows : null;
+
     public static async Task<SiteLab> StartAsync(TimeSpan latency, string? webhookSecret, CancellationToken cancellationToken)
     {
         var cloud = await EmulatedSite.StartAsync(new EmulatorOptions { ApiKey = "cloud-key", ApiSecret = "cloud-secret", TimeZone = "Asia/Kolkata", SiteName = "cloud.bench", WebhookSecret = webhookSecret }, cancellationToken);
@@ -44,6 +47,7 @@ internal sealed class SiteLab : IAsyncDisposable
             ApiSecret = secret,
             MaxConcurrency = concurrency,
             PageSize = Math.Max(new SyncRules().BatchSize, 100),
+            StampPageSize = StampPageSize ?? Math.Max(new SyncRules().BatchSize, 1000),
             Retry = new SyncRules().Retry,
         });
 
