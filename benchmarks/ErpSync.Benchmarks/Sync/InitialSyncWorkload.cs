@@ -28,6 +28,7 @@ internal sealed class InitialSyncWorkload : IWorkload
     {
         var initial = new List<SyncRunResult>();
         var noop = new List<SyncRunResult>();
+        var noopSmallPages = new List<SyncRunResult>();
         var incremental = new List<SyncRunResult>();
         var changed = 0;
         for (var run = 1; run <= settings.Repeats; run++)
@@ -44,6 +45,19 @@ internal sealed class InitialSyncWorkload : IWorkload
 
             noop.Add(await SyncChild.RunAsync(sites, database.Setting, settings.Concurrency, cancellationToken));
             await log.WriteLineAsync($"    no-op:   {Describe(noop[^1])}");
+
+            // The same no-op with the 100-row stamp pages erpsync used before StampPageSize: the fix's before/after.
+            Environment.SetEnvironmentVariable("ERPSYNC_BENCH_STAMP_PAGE", "100");
+            try
+            {
+                noopSmallPages.Add(await SyncChild.RunAsync(sites, database.Setting, settings.Concurrency, cancellationToken));
+            }
+            finally
+            {
+                Environment.SetEnvironmentVariable("ERPSYNC_BENCH_STAMP_PAGE", null);
+            }
+
+            await log.WriteLineAsync($"    no-op, 100-row stamp pages (before): {Describe(noopSmallPages[^1])}");
 
             var localData = Dataset.Read(sites.Local.Backdoor);
             changed = cloudData.Edit(sites.Cloud.Backdoor, 100, 0, $"cloud edit {run}") + localData.Edit(sites.Local.Backdoor, 100, 50, $"local edit {run}");
@@ -73,6 +87,7 @@ internal sealed class InitialSyncWorkload : IWorkload
             new("2 initial sync", "peak RSS of the sync process, MB", Stats.F(rss), "—", "—", "< 300 MB", rss < 300, Stats.Runs(initial.Select(r => r.PeakRssMb))),
             new("3 no-op re-sync", $"same {documents:N0} documents, nothing changed: wall time, s", Stats.F(noopSeconds, 2), "—", "—", "< 3 s", noopSeconds < 3, Stats.Runs(noop.Select(r => r.Seconds), 2)),
             new("3 no-op re-sync", "requests, share of the initial sync's", Stats.F(Stats.Median(noop.Select(r => (double)r.Requests))), $"{Stats.F(Stats.Median(initial.Select(r => (double)r.Requests)))} req", Stats.F(noopShare * 100, 2) + "%", "< 2%", noopShare < 0.02, Stats.Runs(noop.Select(r => (double)r.Requests))),
+            ResultRow.Info("3 no-op re-sync", "before the fix: the same with 100-row stamp pages, wall time, s", Stats.F(Stats.Median(noopSmallPages.Select(r => r.Seconds)), 2), Stats.Runs(noopSmallPages.Select(r => r.Seconds), 2), "—", $"{Stats.F(Stats.Median(noopSmallPages.Select(r => (double)r.Requests)))} req"),
             ResultRow.Info("4 incremental", $"1% changed on each side ({changed} documents): wall time, s", Stats.F(Stats.Median(incremental.Select(r => r.Seconds)), 2), Stats.Runs(incremental.Select(r => r.Seconds), 2)),
             ResultRow.Info("4 incremental", "ms per changed document (∝ changes if flat vs initial)", Stats.F(Stats.Median(incrementalPerChange), 1), Stats.Runs(incrementalPerChange, 1), $"{Stats.F(1000 / medianRate, 1)} ms/doc initial"),
             ResultRow.Info("4 incremental", "requests per changed document", Stats.F(Stats.Median(incrementalRequestsPerChange), 2), Stats.Runs(incrementalRequestsPerChange, 2), $"{Stats.F(Stats.Median(initialRequestsPerDoc), 2)} req/doc initial"),
