@@ -37,7 +37,7 @@ internal sealed class EndToEndWorkload : IWorkload
 
     public static async Task<IReadOnlyList<ResultRow>> MeasureAsync(BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
     {
-        var results = new Dictionary<int, List<(double P50, double P99, int Lost)>> { [20] = [], [200] = [] };
+        var results = new Dictionary<int, List<(double P50, double P99, int Lost, int Superseded)>> { [20] = [], [200] = [] };
         for (var run = 1; run <= settings.Repeats; run++)
         {
             await using var sites = await SiteLab.StartAsync(TimeSpan.Zero, BenchServer.Secret, cancellationToken);
@@ -58,7 +58,7 @@ internal sealed class EndToEndWorkload : IWorkload
                 {
                     var result = await DriveAsync(sites, cloudNames, localNames, rate, TimeSpan.FromSeconds(settings.LoadSeconds), $"r{run}-{rate}", cancellationToken);
                     results[rate].Add(result);
-                    await log.WriteLineAsync($"  e2e run {run} at {rate} edits/s: p50 {Stats.F(result.P50, 1)} ms, p99 {Stats.F(result.P99, 1)} ms, not seen {result.Lost}");
+                    await log.WriteLineAsync($"  e2e run {run} at {rate} edits/s: p50 {Stats.F(result.P50, 1)} ms, p99 {Stats.F(result.P99, 1)} ms, not seen within 10 s {result.Lost}, superseded by a later edit before seen {result.Superseded}");
                 }
             }
         }
@@ -69,9 +69,10 @@ internal sealed class EndToEndWorkload : IWorkload
             var p50 = Stats.Median(runs.Select(r => r.P50));
             var p99 = Stats.Median(runs.Select(r => r.P99));
             var lost = runs.Sum(r => r.Lost);
+            var superseded = runs.Sum(r => r.Superseded);
             var targeted = rate == 20;
             rows.Add(new(Workload, $"{rate} edits/s for {settings.LoadSeconds} s, cloud → local: p50 ms", Stats.F(p50, 1), "—", "—", targeted ? "< 100 ms" : "—", targeted ? p50 < 100 && lost == 0 : null, Stats.Runs(runs.Select(r => r.P50), 1)));
-            rows.Add(new(Workload, $"{rate} edits/s: p99 ms" + (lost > 0 ? $" ({lost} edits not seen within 10 s)" : ""), Stats.F(p99, 1), "—", "—", targeted ? "< 500 ms" : "—", targeted ? p99 < 500 && lost == 0 : null, Stats.Runs(runs.Select(r => r.P99), 1)));
+            rows.Add(new(Workload, $"{rate} edits/s: p99 ms" + (lost > 0 ? $" ({lost} edits not seen within 10 s)" : "") + (superseded > 0 ? $" ({superseded} edits overwritten by a later edit of the same Customer before they arrived; not in the percentiles)" : ""), Stats.F(p99, 1), "—", "—", targeted ? "< 500 ms" : "—", targeted ? p99 < 500 && lost == 0 : null, Stats.Runs(runs.Select(r => r.P99), 1)));
         }
 
         return rows;
@@ -97,9 +98,12 @@ internal sealed class EndToEndWorkload : IWorkload
         }
     }
 
-    private static async Task<(double P50, double P99, int Lost)> DriveAsync(SiteLab sites, List<string> cloudNames, List<string> localNames, int rate, TimeSpan duration, string tag, CancellationToken cancellationToken)
+    private static async Task<(double P50, double P99, int Lost, int Superseded)> DriveAsync(SiteLab sites, List<string> cloudNames, List<string> localNames, int rate, TimeSpan duration, string tag, CancellationToken cancellationToken)
     {
+        // Keyed by document: an edit whose document is edited again before it was seen can never be seen (its value
+        // is overwritten); it is counted as superseded, not as lost.
         var pending = new ConcurrentDictionary<int, (string LocalName, string Marker, long Started)>();
+        var superseded = 0;
         var latencies = new ConcurrentBag<double>();
         using var stop = new CancellationTokenSource();
         var poller = Task.Run(async () =>
@@ -108,7 +112,7 @@ internal sealed class EndToEndWorkload : IWorkload
             {
                 foreach (var (key, edit) in pending)
                 {
-                    if (sites.Local.Backdoor.Get("Customer", edit.LocalName)?["customer_details"]?.GetValue<string>() == edit.Marker && pending.TryRemove(key, out _))
+                    if (sites.Local.Backdoor.Get("Customer", edit.LocalName)?["customer_details"]?.GetValue<string>() == edit.Marker && pending.TryRemove(new KeyValuePair<int, (string LocalName, string Marker, long Started)>(key, edit)))
                         latencies.Add(Stopwatch.GetElapsedTime(edit.Started).TotalMilliseconds);
                 }
 
@@ -127,7 +131,9 @@ internal sealed class EndToEndWorkload : IWorkload
             var marker = $"{tag} edit {k}";
             var started = Stopwatch.GetTimestamp();
             sites.Cloud.Backdoor.Update("Customer", cloudNames[i], new JsonObject { ["customer_details"] = marker });
-            pending[k] = (localNames[i], marker, started);
+            if (pending.TryRemove(i, out _))
+                superseded++;
+            pending[i] = (localNames[i], marker, started);
         }
 
         // Edits still travelling get 10 s; whatever is left then was not delivered in time.
@@ -137,6 +143,6 @@ internal sealed class EndToEndWorkload : IWorkload
         pending.Clear();
         await poller;
         var sorted = latencies.Order().ToList();
-        return (Stats.Percentile(sorted, 0.50), Stats.Percentile(sorted, 0.99), lost);
+        return (Stats.Percentile(sorted, 0.50), Stats.Percentile(sorted, 0.99), lost, superseded);
     }
 }
