@@ -18,6 +18,8 @@ internal sealed class AllWorkload : IWorkload
         var path = arguments.Text("out", settings.Quick ? Path.Combine(Path.GetTempPath(), "BENCHMARKS.quick.md") : DefaultPath());
         arguments.RejectUnknown();
 
+        // Read before the run: the commit and the load the figures belong to.
+        var machine = MachineFacts.Collect();
         var clock = Stopwatch.StartNew();
         var rows = new List<ResultRow>();
         CeilingRates? ceiling = null;
@@ -50,13 +52,13 @@ internal sealed class AllWorkload : IWorkload
             }
 
             // Written after every workload, so an interrupted run still leaves what it measured.
-            await BenchmarkReport.WriteAsync(path, rows, settings, clock.Elapsed, Notes(settings), cancellationToken);
+            await BenchmarkReport.WriteAsync(path, rows, settings, clock.Elapsed, machine, Notes(settings), cancellationToken);
         }
 
         clock.Stop();
 
         await BenchmarkReport.PrintAsync(rows, output);
-        await BenchmarkReport.WriteAsync(path, rows, settings, clock.Elapsed, Notes(settings), cancellationToken);
+        await BenchmarkReport.WriteAsync(path, rows, settings, clock.Elapsed, machine, Notes(settings), cancellationToken);
         await output.WriteLineAsync($"wrote {path}");
         return rows.Any(r => r.Pass == false) ? 1 : 0;
     }

@@ -14,7 +14,7 @@ internal static class BenchmarkReport
             await output.WriteLineAsync(Line(row));
     }
 
-    public static async Task WriteAsync(string path, IReadOnlyList<ResultRow> rows, BenchmarkSettings settings, TimeSpan elapsed, IEnumerable<string> notes, CancellationToken cancellationToken)
+    public static async Task WriteAsync(string path, IReadOnlyList<ResultRow> rows, BenchmarkSettings settings, TimeSpan elapsed, IReadOnlyList<(string Name, string Value)> machine, IEnumerable<string> notes, CancellationToken cancellationToken)
     {
         var text = new StringBuilder();
         text.AppendLine("# ErpSync benchmarks");
@@ -37,7 +37,7 @@ internal static class BenchmarkReport
         text.AppendLine();
         text.AppendLine("| fact | value |");
         text.AppendLine("|---|---|");
-        foreach (var (name, value) in MachineFacts.Collect())
+        foreach (var (name, value) in machine)
             text.AppendLine($"| {name} | {value} |");
         text.AppendLine();
         text.AppendLine("## Notes");

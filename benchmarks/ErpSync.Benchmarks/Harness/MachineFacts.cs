@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 
 namespace ErpSync.Benchmarks.Harness;
 
-/// <summary>What the figures were measured on: CPU, cores, memory, OS, runtime, commit, load.</summary>
+/// <summary>What the figures were measured on: CPU, cores, memory, OS, runtime, commit, load — read when the run starts.</summary>
 internal static class MachineFacts
 {
     public static IReadOnlyList<(string Name, string Value)> Collect()
@@ -17,7 +17,7 @@ internal static class MachineFacts
             ("CPU", CpuModel()),
             ("logical cores", Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture)),
             ("memory", MemoryTotal()),
-            ("load average at start", ReadFirstLine("/proc/loadavg")),
+            ("load average (1, 5, 15 min) when the run started", ReadFirstLine("/proc/loadavg")),
             ("OS", RuntimeInformation.OSDescription),
             (".NET", RuntimeInformation.FrameworkDescription + (IsRelease() ? ", Release build" : ", DEBUG build — figures are not representative")),
             ("server GC", System.Runtime.GCSettings.IsServerGC ? "yes" : "no"),

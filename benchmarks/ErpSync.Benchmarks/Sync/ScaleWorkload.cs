@@ -47,7 +47,7 @@ internal sealed class ScaleWorkload : IWorkload
             var msPerDoc = results.Select(r => r.Seconds * 1000 / size).ToList();
             var median = Stats.Median(msPerDoc);
             firstMsPerDoc ??= median;
-            var label = $"{size:N0} Customers" + (settings.Quick && size == sizes[^1] ? " (--quick caps the curve here; the full run goes to 100,000)" : "");
+            var label = $"{size:N0} Customers" + (size == sizes[^1] && settings.ScaleMax < 100_000 ? $" (the curve was capped here by {(settings.Quick ? "--quick" : "--scale-max")}; the 100,000 point was not run)" : "");
             rows.Add(ResultRow.Info(Workload, $"{label}: ms per document", Stats.F(median, 2), Stats.Runs(msPerDoc, 2), $"{Stats.F(firstMsPerDoc.Value, 2)} at 1k", Stats.F(median / firstMsPerDoc.Value, 2) + "×"));
             rows.Add(ResultRow.Info(Workload, $"{label}: docs/s", Stats.F(size / Stats.Median(results.Select(r => r.Seconds))), string.Join(" / ", results.Select(r => Stats.F(size / r.Seconds)))));
             rows.Add(ResultRow.Info(Workload, $"{label}: peak RSS MB (KB per document)", $"{Stats.F(Stats.Median(results.Select(r => r.PeakRssMb)))} ({Stats.F(Stats.Median(results.Select(r => r.PeakRssMb)) * 1024 / size, 1)})", Stats.Runs(results.Select(r => r.PeakRssMb))));
