@@ -13,9 +13,10 @@ internal sealed class WorkloadArguments
         var list = args.ToList();
         for (var i = 0; i < list.Count; i++)
         {
-            if (!list[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= list.Count)
+            if (!list[i].StartsWith("--", StringComparison.Ordinal))
                 throw new ArgumentException($"Expected '--option value', got '{list[i]}'.");
-            _values[list[i][2..]] = list[++i];
+            // A switch (e.g. --quick) is an option followed by another option or by nothing.
+            _values[list[i][2..]] = i + 1 < list.Count && !list[i + 1].StartsWith("--", StringComparison.Ordinal) ? list[++i] : "";
         }
     }
 
@@ -29,6 +30,13 @@ internal sealed class WorkloadArguments
     {
         _used.Add(name);
         return _values.GetValueOrDefault(name);
+    }
+
+    /// <summary>A switch such as <c>--quick</c>: present or not.</summary>
+    public bool Flag(string name)
+    {
+        _used.Add(name);
+        return _values.TryGetValue(name, out var value) && value is "" or "true" or "1";
     }
 
     public int Integer(string name, int fallback)

@@ -35,6 +35,13 @@ public sealed record FrappeSiteOptions
     /// <summary>Rows per list request (default 500).</summary>
     public int PageSize { get; init; } = 500;
 
+    /// <summary>
+    /// Rows per request of the (name, modified) streams a reconciliation and the sweep read — two small columns, so
+    /// larger pages than <see cref="PageSize"/> cost the site little and save round trips; <c>null</c> uses
+    /// <see cref="PageSize"/>.
+    /// </summary>
+    public int? StampPageSize { get; init; }
+
     /// <summary>Attempts and base backoff for transient failures (<c>sync_rules.retry</c>).</summary>
     public RetryRules Retry { get; init; } = new();
 
@@ -89,6 +96,8 @@ public sealed record FrappeSiteOptions
             problems.Add($"ConnectTimeout must be more than 0, not {ConnectTimeout}");
         if (PageSize is < 1 or > 100_000)
             problems.Add($"PageSize must be between 1 and 100000, not {PageSize}");
+        if (StampPageSize is < 1 or > 100_000)
+            problems.Add($"StampPageSize must be between 1 and 100000, not {StampPageSize}");
         if (Retry is null)
             problems.Add("Retry must be set");
         else

@@ -10,10 +10,12 @@ using Microsoft.Extensions.Logging;
 namespace ErpSync.Core.Engine;
 
 /// <summary>
-/// Inserts a copy without ever duplicating it. Under the DocType's creation lock (one insert or pairing of a
-/// DocType at a time, across workers and — on PostgreSQL — processes): the store is read again, so a copy another
-/// worker just made is seen; an existing copy is adopted instead (<see cref="AdoptionFinder"/>); a write-ahead record
-/// naming the source and what is sent is saved before the insert; the pair is committed before the lock is released.
+/// Inserts a copy without ever duplicating it. Under the DocType's creation lock (one decision of a DocType at a time,
+/// across workers and — on PostgreSQL — processes): the store is read again, so a copy another worker just made is
+/// seen; an existing copy is adopted instead (<see cref="AdoptionFinder"/>); a write-ahead record naming the source and
+/// what is sent is saved. The insert request and the commit run under the insert's identity lock only
+/// (<see cref="LockKeys.Insert"/>), so inserts of different documents overlap while a worker handling the new copy
+/// waits until the pair is committed.
 /// A crash between the insert and the commit leaves the write-ahead record, and the next attempt adopts the copy.
 /// </summary>
 internal sealed class InsertProtocol(SitePair sites, ISyncStore store, IDocumentLocks locks, AdoptionFinder adoption, DependencyCheck dependencies, TimeProvider time, ILogger logger)
@@ -29,43 +31,11 @@ internal sealed class InsertProtocol(SitePair sites, ISyncStore store, IDocument
         if (!payload.IsComplete)
             return new InsertResult(ExecutionKind.MissingDependencies) { Missing = DependencyCheck.Classify(setup, payload.MissingLinks.Select(r => new SitedRef(r, sourceSite))) };
 
-        await using var creation = await locks.AcquireAsync(LockKeys.Creation(docType.Name), cancellationToken);
-        var current = await store.FindRecordAsync(docType.Name, sourceSite, sourceName, cancellationToken);
-        if (!Unchanged(snapshot.Record, current, target))
-            return new InsertResult(ExecutionKind.Moved) { Reason = "the pair changed while waiting to create the copy" };
-
-        var found = await adoption.FindAsync(setup, docType, insert, snapshot, current, call, cancellationToken);
-        if (found is not null)
-        {
-            if (found.Replaces is { } obsolete && obsolete.Id != found.Record.Id && obsolete.Id != 0)
-            {
-                // The store deletes by name on either site; with per-site series the same name can be another pair's
-                // name on the other site, and that pair must survive.
-                if (await store.FindRecordAsync(docType.Name, target, sourceName, cancellationToken) is not null)
-                {
-                    var clash = new FrappeValidationException(
-                        $"{docType.Name} {sourceSite.ToWire()} {sourceName} is the copy of {found.Target.ToWire()} {found.TargetName}, but its name is also used by another pair on {target.ToWire()}; "
-                        + "reset this document's pair and sync it again, rather than have a duplicate created");
-                    return new InsertResult(ExecutionKind.Failed) { Record = current, Error = clash };
-                }
-
-                await store.DeleteRecordsAsync(docType.Name, sourceName, cancellationToken);
-            }
-            var log = RecordBuilder.Log(docType.Name, found.Record.CloudName, found.Record.LocalName, "pair", "none", "success", $"paired with {found.Target.ToWire()} {found.TargetName}: {found.How}");
-            var saved = await store.CommitAsync(new SyncCommit(found.Record, [log]), cancellationToken);
-            EngineLog.Adopted(logger, docType.Name, saved.CloudName ?? "", saved.LocalName ?? "", found.How);
-            return new InsertResult(ExecutionKind.Moved) { Record = saved, Adopted = true, Reason = $"paired with the existing {found.Target.ToWire()} {found.TargetName} ({found.How})" };
-        }
-
-        var writeAhead = (current ?? new SyncRecord { DocType = docType.Name }) with
-        {
-            CloudName = sourceSite == SiteName.Cloud ? sourceName : null,
-            LocalName = sourceSite == SiteName.Local ? sourceName : null,
-            BaseSnapshot = insert.Content.Json,
-            Status = SyncStatus.Pending,
-            ErrorMessage = $"creating the copy on {target.ToWire()}",
-        };
-        writeAhead = await store.SaveRecordAsync(writeAhead, cancellationToken);
+        // Lock order: pair, then insert identity, then the DocType's creation lock (always innermost and brief).
+        await using var inserting = await locks.AcquireAsync(LockKeys.Insert(docType.Name, IdentityProjection.Hash(insert.Content, docType.Meta, docType.Rules)), cancellationToken);
+        var (decided, current, saved) = await DecideAsync(setup, docType, insert, snapshot, call, sourceSite, sourceName, target, cancellationToken);
+        if (decided is not null || saved is not { } writeAhead)
+            return decided!;
 
         JsonObject created;
         try
@@ -102,6 +72,55 @@ internal sealed class InsertProtocol(SitePair sites, ISyncStore store, IDocument
             $"created {target.ToWire()} {copy.Name} from {sourceSite.ToWire()} {sourceName}", FieldDiff.ToJson(null, copy.Document, docType.Rules));
         var committed = await store.CommitAsync(new SyncCommit(record, [creationLog]), cancellationToken);
         return new InsertResult(ExecutionKind.Completed) { Created = created, Record = committed };
+    }
+
+    /// <summary>
+    /// Under the DocType's creation lock: checks the store again, adopts an existing copy, or saves the write-ahead
+    /// record. The lock is released before the insert request: the write-ahead record, visible from here on, is what
+    /// keeps pairings and first records of other workers away from this document (they check the store under the
+    /// same lock), and the insert identity lock keeps away a worker handling the copy.
+    /// </summary>
+    private async Task<(InsertResult? Decided, SyncRecord? Current, SyncRecord? WriteAhead)> DecideAsync(EngineSetup setup, DocTypeContext docType, PlannedInsert insert, PairSnapshot snapshot, PairCall call,
+        SiteName sourceSite, string sourceName, SiteName target, CancellationToken cancellationToken)
+    {
+        await using var creation = await locks.AcquireAsync(LockKeys.Creation(docType.Name), cancellationToken);
+        var current = await store.FindRecordAsync(docType.Name, sourceSite, sourceName, cancellationToken);
+        if (!Unchanged(snapshot.Record, current, target))
+            return (new InsertResult(ExecutionKind.Moved) { Reason = "the pair changed while waiting to create the copy" }, current, null);
+
+        var found = await adoption.FindAsync(setup, docType, insert, snapshot, current, call, cancellationToken);
+        if (found is not null)
+        {
+            if (found.Replaces is { } obsolete && obsolete.Id != found.Record.Id && obsolete.Id != 0)
+            {
+                // The store deletes by name on either site; with per-site series the same name can be another pair's
+                // name on the other site, and that pair must survive.
+                if (await store.FindRecordAsync(docType.Name, target, sourceName, cancellationToken) is not null)
+                {
+                    var clash = new FrappeValidationException(
+                        $"{docType.Name} {sourceSite.ToWire()} {sourceName} is the copy of {found.Target.ToWire()} {found.TargetName}, but its name is also used by another pair on {target.ToWire()}; "
+                        + "reset this document's pair and sync it again, rather than have a duplicate created");
+                    return (new InsertResult(ExecutionKind.Failed) { Record = current, Error = clash }, current, null);
+                }
+
+                await store.DeleteRecordsAsync(docType.Name, sourceName, cancellationToken);
+            }
+            var log = RecordBuilder.Log(docType.Name, found.Record.CloudName, found.Record.LocalName, "pair", "none", "success", $"paired with {found.Target.ToWire()} {found.TargetName}: {found.How}");
+            var saved = await store.CommitAsync(new SyncCommit(found.Record, [log]), cancellationToken);
+            EngineLog.Adopted(logger, docType.Name, saved.CloudName ?? "", saved.LocalName ?? "", found.How);
+            return (new InsertResult(ExecutionKind.Moved) { Record = saved, Adopted = true, Reason = $"paired with the existing {found.Target.ToWire()} {found.TargetName} ({found.How})" }, current, null);
+        }
+
+        var writeAhead = (current ?? new SyncRecord { DocType = docType.Name }) with
+        {
+            CloudName = sourceSite == SiteName.Cloud ? sourceName : null,
+            LocalName = sourceSite == SiteName.Local ? sourceName : null,
+            BaseSnapshot = insert.Content.Json,
+            Status = SyncStatus.Pending,
+            ErrorMessage = $"creating the copy on {target.ToWire()}",
+        };
+        writeAhead = await store.SaveRecordAsync(writeAhead, cancellationToken);
+        return (null, current, writeAhead);
     }
 
     private static bool Unchanged(SyncRecord? read, SyncRecord? now, SiteName target) =>

@@ -28,6 +28,14 @@ internal static class LockKeys
     /// </summary>
     public static string Creation(string docType) => $"erpsync:create:{docType}";
 
+    /// <summary>
+    /// The key an insert holds from its decision until its pair is committed: the DocType and the identifying content
+    /// (<see cref="IdentityProjection"/>) of what is sent. The copy it makes has that same identity, so a worker that
+    /// picks up the new copy (its webhook can arrive before the commit) waits here until the pair is recorded, while
+    /// inserts of other documents proceed in parallel.
+    /// </summary>
+    public static string Insert(string docType, string identityHash) => $"erpsync:insert:{docType}:{identityHash}";
+
     private static string Key(string docType, SiteName site, string name) =>
         $"erpsync:pair:{docType}:{site.ToWire()}:{name.Trim().ToLowerInvariant()}";
 }

@@ -32,14 +32,21 @@ internal static partial class ListQueryRunner
                 .Concat(orFilters.Select(f => f.Column)).Concat(order.Select(o => o.Column)))
             .Where(r => filters.All(r.Matches) && (orFilters.Count == 0 || orFilters.Any(r.Matches)))
             .ToList();
-        if (order.Count > 0)
-            rows = Sort(rows, order);
-
-        if (selections.Any(s => s.Aggregate is not null))
-            return [Aggregate(selections, rows, args.AsDict)];
+        var aggregate = selections.Any(s => s.Aggregate is not null);
         var joined = selections.Select(s => s.Column).Concat(filters.Select(f => f.Column)).Concat(orFilters.Select(f => f.Column))
             .Concat(order.Select(o => o.Column)).Any(c => c is { IsChild: true });
-        if (joined && !selections.Any(s => s.Column?.IsChild == true))
+        var distinct = joined && !selections.Any(s => s.Column?.IsChild == true);
+        if (order.Count > 0)
+        {
+            // A page needs only its first start+length rows in order: a keyset-paged listing of N documents then
+            // costs N log(page) per page instead of N log N (the 100k-document benchmark spent minutes sorting).
+            var keep = !aggregate && !distinct && args.PageLength > 0 ? args.LimitStart + args.PageLength : long.MaxValue;
+            rows = Sort(rows, order, keep);
+        }
+
+        if (aggregate)
+            return [Aggregate(selections, rows, args.AsDict)];
+        if (distinct)
             rows = rows.DistinctBy(r => r.Parent).ToList();
         IEnumerable<QueryRow> page = rows.Skip((int)Math.Min(args.LimitStart, int.MaxValue));
         if (args.PageLength > 0)
@@ -47,12 +54,14 @@ internal static partial class ListQueryRunner
         return page.Select(r => Project(meta, selections, r, args.AsDict)).ToList();
     }
 
-    /// <summary>ORDER BY over keys computed once per row (unboxed for numbers and dates); ties keep storage order.</summary>
-    private static List<QueryRow> Sort(List<QueryRow> rows, List<(ColumnRef Column, bool Descending)> order)
+    /// <summary>
+    /// ORDER BY over keys computed once per row (unboxed for numbers and dates); ties keep storage order. Only the
+    /// first <paramref name="keep"/> rows are returned; when they are few, they are selected with a bounded heap.
+    /// </summary>
+    private static List<QueryRow> Sort(List<QueryRow> rows, List<(ColumnRef Column, bool Descending)> order, long keep)
     {
         var columns = order.Select(o => SortColumn.Build(o.Column, rows)).ToArray();
-        var indexes = Enumerable.Range(0, rows.Count).ToArray();
-        Array.Sort(indexes, (x, y) =>
+        Comparison<int> compare = (x, y) =>
         {
             for (var i = 0; i < columns.Length; i++)
             {
@@ -62,7 +71,28 @@ internal static partial class ListQueryRunner
             }
 
             return x.CompareTo(y);
-        });
+        };
+        int[] indexes;
+        if (keep < rows.Count / 2)
+        {
+            // The heap's top is the last row kept so far; a row sorting before it takes its place.
+            var heap = new PriorityQueue<int, int>((int)keep + 1, Comparer<int>.Create((x, y) => compare(y, x)));
+            for (var i = 0; i < rows.Count; i++)
+            {
+                if (heap.Count < keep)
+                    heap.Enqueue(i, i);
+                else if (keep > 0 && compare(i, heap.Peek()) < 0)
+                    heap.DequeueEnqueue(i, i);
+            }
+
+            indexes = heap.UnorderedItems.Select(e => e.Element).ToArray();
+        }
+        else
+        {
+            indexes = Enumerable.Range(0, rows.Count).ToArray();
+        }
+
+        Array.Sort(indexes, compare);
         return indexes.Select(i => rows[i]).ToList();
     }
 

@@ -58,7 +58,7 @@ internal sealed class DocumentLister(FrappeTransport transport, FrappeSiteOption
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(doctype);
-        var pageSize = options.PageSize;
+        var pageSize = options.StampPageSize ?? options.PageSize;
         var fieldsJson = ListEncoding.Fields(fields);
         var orderBy = $"{timestampField} asc, name asc";
         var cursor = after?.Timestamp;

@@ -33,6 +33,31 @@ public sealed class RaceScenarios(ScenarioSites sites) : IClassFixture<ScenarioS
     }
 
     [Fact]
+    public async Task SyncDocument_TwoDifferentNewDocumentsAtOnce_TheirInsertsOverlapAndEachIsCopiedOnce()
+    {
+        var type = DocType(sites, "Overlap Note", "hash", NoteFields);
+        var first = Name(sites.CloudDb.Insert(type, Note("first", 1)));
+        var second = Name(sites.CloudDb.Insert(type, Note("second", 2)));
+        await using var harness = await ScenarioHarness.StartAsync(sites, ScenarioHarness.RulesFor([type]));
+        var inFlight = 0;
+        var both = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Each insert waits until the other one is in flight too: under a DocType-wide insert lock this never happens.
+        harness.Local.HoldInsert = async _ =>
+        {
+            if (Interlocked.Increment(ref inFlight) == 2)
+                both.TrySetResult();
+            await both.Task.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        };
+
+        var outcomes = await Task.WhenAll(harness.SyncAsync(type, SiteName.Cloud, first), harness.SyncAsync(type, SiteName.Cloud, second));
+
+        outcomes.ShouldAllBe(o => o.Kind == SyncOutcomeKind.Applied && o.Action == "create");
+        sites.LocalDb.Count(type).ShouldBe(2);
+        harness.Local.Calls("insert").ShouldBe(2);
+        (await harness.RecordsAsync(type)).Select(r => r.Status).ShouldBe([SyncStatus.Synced, SyncStatus.Synced]);
+    }
+
+    [Fact]
     public async Task SyncDocument_CopysWebhookArrivesBeforeTheCreatorCommitted_IsAnEchoNotANewDocument()
     {
         var type = DocType(sites, "Echo Note", "hash", NoteFields);

@@ -18,6 +18,9 @@ internal sealed class RecordingSite(IFrappeSite inner) : IFrappeSite
     /// <summary>Runs before an insert is sent (doctype).</summary>
     public Action<string>? BeforeInsert { get; set; }
 
+    /// <summary>Awaited before an insert is sent (doctype): lets a test hold an insert in flight.</summary>
+    public Func<string, Task>? HoldInsert { get; set; }
+
     /// <summary>Runs after an insert succeeded on the site, before the engine sees the answer (throw to simulate a crash).</summary>
     public Action<string, JsonObject>? AfterInsert { get; set; }
 
@@ -68,6 +71,8 @@ internal sealed class RecordingSite(IFrappeSite inner) : IFrappeSite
     {
         Add("insert");
         BeforeInsert?.Invoke(doctype);
+        if (HoldInsert is { } hold)
+            await hold(doctype);
         var created = await inner.InsertAsync(doctype, document, cancellationToken);
         AfterInsert?.Invoke(doctype, created);
         return created;

@@ -100,6 +100,25 @@ public sealed class ListQueryTests(ListQueryTests.Fixture fixture) : IClassFixtu
         arrays.Json!["data"]!.ToJsonString().ShouldBe("""[["_under",5.0]]""");
     }
 
+    [Theory]
+    [InlineData("amount desc")]
+    [InlineData("amount asc")]
+    [InlineData("due desc, name asc")]
+    [InlineData("kind asc, amount desc")]
+    [InlineData("flag desc")]
+    public async Task List_ShortPageOfALongerList_IsTheFullOrdersHead(string orderBy)
+    {
+        await fixture.SeedAsync();
+        using var http = new SiteHttp(fixture.Site);
+        var order = Uri.EscapeDataString(orderBy);
+
+        var full = await http.GetAsync($"api/resource/Query%20Thing?fields=%5B%22name%22%5D&order_by={order}&limit_page_length=0");
+        var head = await http.GetAsync($"api/resource/Query%20Thing?fields=%5B%22name%22%5D&order_by={order}&limit_page_length=1");
+
+        var expected = full.Json!["data"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).Take(1).ToList();
+        head.Json!["data"]!.AsArray().Select(r => r!["name"]!.GetValue<string>()).ShouldBe(expected);
+    }
+
     [Fact]
     public async Task List_StarFields_IncludeNullColumns()
     {

@@ -89,6 +89,25 @@ public sealed class PagingVolumeTests : IClassFixture<EmulatorFixture>
         TestContext.Current.TestOutputHelper?.WriteLine($"10,000 stamps in {watch.ElapsedMilliseconds} ms");
     }
 
+    [Fact]
+    public async Task ListStampsAsync_StampPageSizeSet_PagesByItWhileOtherListsKeepPageSize()
+    {
+        using var client = _fixture.Client(_fixture.Options() with { PageSize = 100, StampPageSize = 2_500 });
+        var pages = new List<int>();
+        client.Lister.PageLoaded = pages.Add;
+
+        var stamps = await client.ListStampsAsync("Sync Note", Ct).ToListAsync(Ct);
+        var stampPages = pages.ToList();
+        pages.Clear();
+        var rows = await client.ListAsync(new ListQuery("Sync Note") { Limit = 250 }, Ct).CountAsync(Ct);
+
+        stamps.Select(s => s.Name).Distinct().Count().ShouldBe(Documents);
+        stampPages.Max().ShouldBe(2_500);
+        stampPages.Count.ShouldBeLessThanOrEqualTo(Documents / 2_500 + 2); // keyset pages overlap by the cursor row
+        rows.ShouldBe(250);
+        pages.ShouldBe([100, 100, 50]);
+    }
+
     private static long Retained()
     {
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
