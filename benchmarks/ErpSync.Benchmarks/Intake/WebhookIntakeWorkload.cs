@@ -55,9 +55,15 @@ internal sealed class WebhookIntakeWorkload : IWorkload
             {
                 using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = server.BaseUrl };
                 await LoadAsync(http, $"w{run}", TimeSpan.FromSeconds(1), cancellationToken);
+                var before = Commits(state);
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var result = await LoadAsync(http, $"r{run}", TimeSpan.FromSeconds(settings.LoadSeconds), cancellationToken);
+                var after = Commits(state);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 runs.Add(result);
-                await log.WriteLineAsync($"  intake {engine} run {run}: {Stats.F(result.Rate)} accepted/s, p50 {Stats.F(result.P50, 2)} ms, p99 {Stats.F(result.P99, 2)} ms, refused {result.Refused}");
+                await log.WriteLineAsync($"  intake {engine} run {run}: {Stats.F(result.Rate)} accepted/s, p50 {Stats.F(result.P50, 2)} ms, p99 {Stats.F(result.P99, 2)} ms, refused {result.Refused}; "
+                    + $"SQLite writer: {after.Operations - before.Operations} writes in {after.Batches - before.Batches} commits; "
+                    + $"process CPU {Stats.F(cpu.TotalMicroseconds / (result.Rate * settings.LoadSeconds))} µs per accepted webhook (server and generator)");
             }
         }
 
@@ -75,6 +81,10 @@ internal sealed class WebhookIntakeWorkload : IWorkload
                 : ResultRow.Info(Workload, $"{engine}: p99 latency, ms", Stats.F(p99, 2), Stats.Runs(runs.Select(r => r.P99), 2)),
         ];
     }
+
+    // The SQLite writer counts its group commits (intake enqueues plus the workers' claims and completions).
+    private static (long Batches, long Operations) Commits(IStateDatabase state) =>
+        state is ErpSync.Store.Sqlite.SqliteStateDatabase sqlite ? (sqlite.Writer.CommittedBatches, sqlite.Writer.CommittedOperations) : (0, 0);
 
     private static async Task<(double Rate, double P50, double P99, long Refused)> LoadAsync(HttpClient http, string tag, TimeSpan duration, CancellationToken cancellationToken)
     {

@@ -42,23 +42,30 @@ internal static class QueueSql
         LIMIT @Scan{dialect.SkipLocked}
         """;
 
+    // The same test as a CASE, which no index can serve: the statements given ids must be driven by those
+    // ids. With the OR form SQLite (3.50) scans every pending row through the due index (MULTI-INDEX OR) on
+    // each claim — under a webhook burst that is milliseconds inside the one writer's transaction, which
+    // every intake commit then waits for.
+    private const string ClaimableRow = "CASE q.status WHEN 'pending' THEN q.next_attempt_at <= @Now WHEN 'processing' THEN q.lease_expires_at <= @Now ELSE FALSE END";
+
     public static string Claim(SqlDialect dialect) => $"""
         UPDATE webhook_queue SET status = 'processing', processing = TRUE, attempts = attempts + 1,
             lease_owner = @Owner, lease_expires_at = @Until
         WHERE id IN (SELECT q.id FROM webhook_queue q
-                     WHERE q.id {dialect.InIds("Ids")} AND {Claimable} AND {NoLiveLeaseOnDocument})
+                     WHERE q.id {dialect.InIds("Ids")} AND {ClaimableRow} AND {NoLiveLeaseOnDocument})
         RETURNING {Columns}
         """;
 
     // Other waiting events of the claimed documents: each claimed item re-reads its document, so they
-    // are done by it. Rows another claimer has locked are skipped and simply processed later.
+    // are done by it. Rows another claimer has locked are skipped and simply processed later. The status
+    // test is a CASE so the documents' index drives the statement (see ClaimableRow).
     public static string Coalesce(SqlDialect dialect) => $"""
         UPDATE webhook_queue SET status = 'processed', processed = TRUE, processing = FALSE, processed_at = @Now,
             lease_owner = NULL, lease_expires_at = NULL
         WHERE id IN (SELECT q.id FROM webhook_queue q
                      WHERE (q.source, q.doctype, q.docname) IN (SELECT c.source, c.doctype, c.docname FROM webhook_queue c WHERE c.id {dialect.InIds("Ids")})
                        AND NOT (q.id {dialect.InIds("Ids")})
-                       AND (q.status = 'pending' OR (q.status = 'processing' AND q.lease_expires_at <= @Now)){dialect.SkipLocked})
+                       AND CASE q.status WHEN 'pending' THEN TRUE WHEN 'processing' THEN q.lease_expires_at <= @Now ELSE FALSE END{dialect.SkipLocked})
         """;
 
     private const string Leased = "id = @Id AND status = 'processing' AND lease_owner = @Owner";
