@@ -7,6 +7,19 @@ internal static class BenchmarkReport
 {
     private const string Header = "| workload | figure | median | ceiling | ratio | target | result | runs |\n|---|---|---:|---:|---:|---|---|---|";
 
+    /// <summary>The body of a workload run alone: reads the common settings, measures, prints its rows (exit code 0).</summary>
+    public static async Task<int> RunAloneAsync(
+        WorkloadArguments arguments,
+        TextWriter output,
+        Func<BenchmarkSettings, TextWriter, CancellationToken, Task<IReadOnlyList<ResultRow>>> measure,
+        CancellationToken cancellationToken)
+    {
+        var settings = BenchmarkSettings.From(arguments);
+        arguments.RejectUnknown();
+        await PrintAsync(await measure(settings, output, cancellationToken), output);
+        return 0;
+    }
+
     public static async Task PrintAsync(IEnumerable<ResultRow> rows, TextWriter output)
     {
         await output.WriteLineAsync(Header);

@@ -27,13 +27,8 @@ internal sealed class EndToEndWorkload : IWorkload
 
     public string Description => "workload 6: edit on one site -> visible on the other via webhook + worker, at 20 and 200 edits/s (p50/p99)";
 
-    public async Task<int> RunAsync(WorkloadArguments arguments, TextWriter output, CancellationToken cancellationToken)
-    {
-        var settings = BenchmarkSettings.From(arguments);
-        arguments.RejectUnknown();
-        await BenchmarkReport.PrintAsync(await MeasureAsync(settings, output, cancellationToken), output);
-        return 0;
-    }
+    public Task<int> RunAsync(WorkloadArguments arguments, TextWriter output, CancellationToken cancellationToken) =>
+        BenchmarkReport.RunAloneAsync(arguments, output, MeasureAsync, cancellationToken);
 
     public static async Task<IReadOnlyList<ResultRow>> MeasureAsync(BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
     {

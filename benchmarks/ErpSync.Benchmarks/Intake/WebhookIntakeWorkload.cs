@@ -23,13 +23,8 @@ internal sealed class WebhookIntakeWorkload : IWorkload
 
     public string Description => "workload 5: signed webhooks from 32 connections into the server: accepted/s, p50/p99 (SQLite, PostgreSQL)";
 
-    public async Task<int> RunAsync(WorkloadArguments arguments, TextWriter output, CancellationToken cancellationToken)
-    {
-        var settings = BenchmarkSettings.From(arguments);
-        arguments.RejectUnknown();
-        await BenchmarkReport.PrintAsync(await MeasureAsync(settings, output, cancellationToken), output);
-        return 0;
-    }
+    public Task<int> RunAsync(WorkloadArguments arguments, TextWriter output, CancellationToken cancellationToken) =>
+        BenchmarkReport.RunAloneAsync(arguments, output, MeasureAsync, cancellationToken);
 
     public static async Task<IReadOnlyList<ResultRow>> MeasureAsync(BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
     {

@@ -15,13 +15,8 @@ internal sealed class ScaleWorkload : IWorkload
 
     public string Description => "workload 7: initial sync of 1k / 10k / 100k Customers (µs per doc, peak RSS per doc)";
 
-    public async Task<int> RunAsync(WorkloadArguments arguments, TextWriter output, CancellationToken cancellationToken)
-    {
-        var settings = BenchmarkSettings.From(arguments);
-        arguments.RejectUnknown();
-        await BenchmarkReport.PrintAsync(await MeasureAsync(settings, output, cancellationToken), output);
-        return 0;
-    }
+    public Task<int> RunAsync(WorkloadArguments arguments, TextWriter output, CancellationToken cancellationToken) =>
+        BenchmarkReport.RunAloneAsync(arguments, output, MeasureAsync, cancellationToken);
 
     public static async Task<IReadOnlyList<ResultRow>> MeasureAsync(BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
     {

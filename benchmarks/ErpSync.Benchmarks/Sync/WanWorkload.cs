@@ -16,13 +16,8 @@ internal sealed class WanWorkload : IWorkload
 
     public string Description => "workload 8: 30 ms per request on both sites: concurrent vs one-request-at-a-time initial sync";
 
-    public async Task<int> RunAsync(WorkloadArguments arguments, TextWriter output, CancellationToken cancellationToken)
-    {
-        var settings = BenchmarkSettings.From(arguments);
-        arguments.RejectUnknown();
-        await BenchmarkReport.PrintAsync(await MeasureAsync(settings, output, cancellationToken), output);
-        return 0;
-    }
+    public Task<int> RunAsync(WorkloadArguments arguments, TextWriter output, CancellationToken cancellationToken) =>
+        BenchmarkReport.RunAloneAsync(arguments, output, MeasureAsync, cancellationToken);
 
     public static async Task<IReadOnlyList<ResultRow>> MeasureAsync(BenchmarkSettings settings, TextWriter log, CancellationToken cancellationToken)
     {

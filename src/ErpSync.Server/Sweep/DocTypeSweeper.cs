@@ -16,61 +16,65 @@ internal sealed class DocTypeSweeper(ISyncStore store, IWorkQueue queue, ServerO
 {
     private const int Batch = 200;
 
-    public async Task<int> SweepModifiedAsync(IFrappeSite site, string docType, CancellationToken cancellationToken)
+    public Task<int> SweepModifiedAsync(IFrappeSite site, string docType, CancellationToken cancellationToken) =>
+        SweepAsync(site, docType, CursorKind.Modified, "modified",
+            from => site.ListModifiedSinceAsync(docType, from, cancellationToken),
+            stamp => new DocCursor(stamp.Modified, stamp.Name),
+            stamp => stamp.Name,
+            (stamp, record) => record is not null && ModifiedOn(record, site.Site) == stamp.Modified
+                ? null
+                : new NewQueueItem(site.Site, docType, stamp.Name, "sweep", Note("modified", stamp.Modified)),
+            cancellationToken);
+
+    public Task<int> SweepDeletedAsync(IFrappeSite site, string docType, CancellationToken cancellationToken) =>
+        SweepAsync(site, docType, CursorKind.Deleted, "deleted",
+            from => site.ListDeletedSinceAsync(docType, from, cancellationToken),
+            deleted => new DocCursor(deleted.Creation, deleted.Name),
+            deleted => deleted.DeletedName,
+            (deleted, record) => record is null || record.Status == SyncStatus.Deleted
+                ? null
+                : new NewQueueItem(site.Site, docType, deleted.DeletedName, "sweep_on_trash", Note("deleted", deleted.Creation)),
+            cancellationToken);
+
+    /// <summary>
+    /// Walks the rows past the cursor, queues what <paramref name="decide"/> asks for (given the store's record of
+    /// the document), and advances the cursor after each durably queued batch.
+    /// </summary>
+    private async Task<int> SweepAsync<TRow>(
+        IFrappeSite site,
+        string docType,
+        CursorKind kind,
+        string metricKind,
+        Func<DocCursor?, IAsyncEnumerable<TRow>> list,
+        Func<TRow, DocCursor> position,
+        Func<TRow, string> documentName,
+        Func<TRow, SyncRecord?, NewQueueItem?> decide,
+        CancellationToken cancellationToken)
     {
-        var cursor = await store.GetCursorAsync(site.Site, docType, CursorKind.Modified, cancellationToken);
-        var from = StartFrom(cursor);
+        var cursor = await store.GetCursorAsync(site.Site, docType, kind, cancellationToken);
         var pending = new List<NewQueueItem>();
         var last = cursor;
         var stored = cursor;
         var queued = 0;
-        await foreach (var stamp in site.ListModifiedSinceAsync(docType, from, cancellationToken))
+        await foreach (var row in list(StartFrom(cursor)))
         {
-            if (last is null || SweepTimestamp.Compare(stamp.Modified, stamp.Name, last.Timestamp, last.Name) > 0)
-                last = new DocCursor(stamp.Modified, stamp.Name);
-            var record = await store.FindRecordAsync(docType, site.Site, stamp.Name, cancellationToken);
-            if (record is not null && ModifiedOn(record, site.Site) == stamp.Modified)
+            var at = position(row);
+            if (last is null || SweepTimestamp.Compare(at.Timestamp, at.Name, last.Timestamp, last.Name) > 0)
+                last = at;
+            var record = await store.FindRecordAsync(docType, site.Site, documentName(row), cancellationToken);
+            if (decide(row, record) is not { } item)
                 continue;
-            pending.Add(new NewQueueItem(site.Site, docType, stamp.Name, "sweep", Note("modified", stamp.Modified)));
+            pending.Add(item);
             if (pending.Count >= Batch)
             {
-                queued += await FlushAsync(site.Site, docType, CursorKind.Modified, pending, last, cancellationToken);
+                queued += await FlushAsync(site.Site, docType, kind, pending, last, cancellationToken);
                 stored = last;
             }
         }
 
-        queued += await FlushAsync(site.Site, docType, CursorKind.Modified, pending, last != stored ? last : null, cancellationToken);
+        queued += await FlushAsync(site.Site, docType, kind, pending, last != stored ? last : null, cancellationToken);
         if (queued > 0)
-            metrics.SweepQueued(site.Site.ToWire(), docType, "modified", queued);
-        return queued;
-    }
-
-    public async Task<int> SweepDeletedAsync(IFrappeSite site, string docType, CancellationToken cancellationToken)
-    {
-        var cursor = await store.GetCursorAsync(site.Site, docType, CursorKind.Deleted, cancellationToken);
-        var from = StartFrom(cursor);
-        var pending = new List<NewQueueItem>();
-        var last = cursor;
-        var stored = cursor;
-        var queued = 0;
-        await foreach (var deleted in site.ListDeletedSinceAsync(docType, from, cancellationToken))
-        {
-            if (last is null || SweepTimestamp.Compare(deleted.Creation, deleted.Name, last.Timestamp, last.Name) > 0)
-                last = new DocCursor(deleted.Creation, deleted.Name);
-            var record = await store.FindRecordAsync(docType, site.Site, deleted.DeletedName, cancellationToken);
-            if (record is null || record.Status == SyncStatus.Deleted)
-                continue;
-            pending.Add(new NewQueueItem(site.Site, docType, deleted.DeletedName, "sweep_on_trash", Note("deleted", deleted.Creation)));
-            if (pending.Count >= Batch)
-            {
-                queued += await FlushAsync(site.Site, docType, CursorKind.Deleted, pending, last, cancellationToken);
-                stored = last;
-            }
-        }
-
-        queued += await FlushAsync(site.Site, docType, CursorKind.Deleted, pending, last != stored ? last : null, cancellationToken);
-        if (queued > 0)
-            metrics.SweepQueued(site.Site.ToWire(), docType, "deleted", queued);
+            metrics.SweepQueued(site.Site.ToWire(), docType, metricKind, queued);
         return queued;
     }
 
